@@ -1,0 +1,2 @@
+namespace WorkflowHost.Persistence;
+public sealed class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace WorkflowHost.ReportingChains;
+public sealed class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace WorkflowHost.Workflows;
+public sealed class AssemblyMarker;
