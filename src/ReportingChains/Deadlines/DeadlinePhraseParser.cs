@@ -70,7 +70,13 @@ public static partial class DeadlinePhraseParser
                 return false;
             }
             rule = parsed with { OnNonWorkingDay = policy };
+            rule.Validate();
             return true;
+        }
+        catch (DeadlineRuleException invalid)
+        {
+            error = Unreadable(phrase, invalid.VietnameseMessage.TrimEnd('.'), invalid.Message.TrimEnd('.'));
+            return false;
         }
         catch (ArgumentOutOfRangeException)
         {

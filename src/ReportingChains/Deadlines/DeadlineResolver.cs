@@ -9,19 +9,17 @@ namespace WorkflowHost.ReportingChains.Deadlines;
 /// </summary>
 public sealed class DeadlineResolver(WorkingDayCalendar calendar)
 {
-    public const int MinYear = 1900;
-    public const int MaxYear = 2100;
-
     public async Task<ResolvedDeadline> ResolveAsync(DeadlineRule rule, DeadlineContext? context = null,
         CancellationToken cancellationToken = default)
     {
         context ??= DeadlineContext.None;
+        rule.Validate();
         var (day, windowStart) = rule switch
         {
-            BeforeDateRule r => (r.Inclusive ? Year(r.Date, "date") : Year(r.Date, "date").AddDays(-1), null),
-            OnDateRule r => (Year(r.Date, "date"), null),
+            BeforeDateRule r => (r.Inclusive ? r.Date : r.Date.AddDays(-1), null),
+            OnDateRule r => (r.Date, null),
             EndOfMonthRule r => (LastDayOfMonth(r.Year, r.Month), null),
-            InMonthRule r => (LastDayOfMonth(r.Year, r.Month), FirstDayOfMonth(r.Year, r.Month)),
+            InMonthRule r => (LastDayOfMonth(r.Year, r.Month), new DateOnly(r.Year, r.Month, 1)),
             InYearRule r => InYear(r),
             RelativeToParentRule r => (await RelativeToParentAsync(r, context, cancellationToken), null),
             SetByParentRule => await ChosenByParentAsync(context, cancellationToken),
@@ -81,41 +79,8 @@ public sealed class DeadlineResolver(WorkingDayCalendar calendar)
             "Quy tắc thời hạn này tính theo thời hạn của cấp trên, nhưng chưa có thời hạn của cấp trên.",
             $"A {kind} deadline needs the parent level's deadline, which was not given.");
 
-    private static (DateOnly, DateOnly?) InYear(InYearRule rule)
-    {
-        int through = rule.ThroughYear ?? rule.Year;
-        EnsureYear(rule.Year, "year");
-        EnsureYear(through, "throughYear");
-        if (through < rule.Year)
-            throw new DeadlineRuleException("throughYear",
-                $"Năm kết thúc ({through}) trước năm bắt đầu ({rule.Year}).",
-                $"throughYear ({through}) is before year ({rule.Year}).");
-        return (new DateOnly(through, 12, 31), new DateOnly(rule.Year, 1, 1));
-    }
+    private static (DateOnly, DateOnly?) InYear(InYearRule rule) =>
+        (new DateOnly(rule.ThroughYear ?? rule.Year, 12, 31), new DateOnly(rule.Year, 1, 1));
 
-    private static DateOnly FirstDayOfMonth(int year, int month)
-    {
-        EnsureYear(year, "year");
-        if (month is < 1 or > 12)
-            throw new DeadlineRuleException("month",
-                $"Tháng {month} không hợp lệ (phải từ 1 đến 12).",
-                $"Month {month} is invalid (must be 1–12).");
-        return new DateOnly(year, month, 1);
-    }
-
-    private static DateOnly LastDayOfMonth(int year, int month) => FirstDayOfMonth(year, month).AddMonths(1).AddDays(-1);
-
-    private static DateOnly Year(DateOnly date, string field)
-    {
-        EnsureYear(date.Year, field);
-        return date;
-    }
-
-    private static void EnsureYear(int year, string field)
-    {
-        if (year is < MinYear or > MaxYear)
-            throw new DeadlineRuleException(field,
-                $"Năm {year} nằm ngoài khoảng hỗ trợ {MinYear}–{MaxYear}.",
-                $"Year {year} is outside the supported range {MinYear}–{MaxYear}.");
-    }
+    private static DateOnly LastDayOfMonth(int year, int month) => new DateOnly(year, month, 1).AddMonths(1).AddDays(-1);
 }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using WorkflowHost.ReportingChains.Calendar;
 using WorkflowHost.ReportingChains.Deadlines;
 
 namespace WorkflowHost.ReportingChains.Tests.Deadlines;
@@ -62,5 +64,20 @@ public class DeadlineJsonTests
         var error = Assert.Throws<DeadlineRuleException>(() => DeadlineJson.Deserialize(json));
         Assert.StartsWith("Cannot read the deadline rule", error.Message);
         Assert.StartsWith("Không đọc được quy tắc thời hạn", error.VietnameseMessage);
+    }
+
+    [Fact]
+    public async Task A_resolved_deadline_is_stored_with_its_rule_and_instant()
+    {
+        var resolver = new DeadlineResolver(new WorkingDayCalendar(new InMemoryHolidayOverrideSource()));
+        var resolved = await resolver.ResolveAsync(new BeforeDateRule(new DateOnly(2022, 9, 30)));
+
+        string json = JsonSerializer.Serialize(resolved, DeadlineJson.Options);
+        var node = JsonNode.Parse(json)!;
+        Assert.Equal("before", (string?)node["rule"]!["kind"]);
+        Assert.Equal("2022-09-29", (string?)node["lastDay"]);
+        Assert.Equal(resolved.DueUtc, DateTimeOffset.Parse((string)node["dueUtc"]!));
+
+        Assert.Equal(resolved, JsonSerializer.Deserialize<ResolvedDeadline>(json, DeadlineJson.Options));
     }
 }

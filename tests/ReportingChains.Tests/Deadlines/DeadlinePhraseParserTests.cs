@@ -61,6 +61,8 @@ public class DeadlinePhraseParserTests
     [InlineData("Ban hành Kế hoạch trong tháng 6/2026")]
     [InlineData("trước ngày 31/2/2026")]
     [InlineData("cuối tháng 13/2026")]
+    [InlineData("trước ngày 05/7/1850")]
+    [InlineData("trong năm 2027 - 2026")]
     public void Refuses_unreadable_text_naming_the_phrase(string phrase)
     {
         var error = Assert.Throws<DeadlineRuleException>(() => DeadlinePhraseParser.Parse(phrase));
