@@ -38,6 +38,9 @@ public sealed record PublicHolidayRules
     {
         if (NationalDayAdjacentOffset is not (-1 or 1))
             throw new InvalidOperationException($"{nameof(NationalDayAdjacentOffset)} must be -1 (1/9) or +1 (3/9).");
+        if (TetDays < 1 || TetDaysBeforeNewYear < 0 || TetDaysBeforeNewYear >= TetDays)
+            throw new InvalidOperationException(
+                $"{nameof(TetDaysBeforeNewYear)} ({TetDaysBeforeNewYear}) must be between 0 and {nameof(TetDays)} - 1 ({TetDays - 1}).");
 
         var statutory = new List<Holiday> { Statutory(new DateOnly(year, 1, 1), NewYearsDay) };
 

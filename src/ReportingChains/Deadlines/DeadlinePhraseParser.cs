@@ -69,8 +69,9 @@ public static partial class DeadlinePhraseParser
                 error = Unreadable(phrase, "không khớp mẫu thời hạn nào", "it matches no known deadline pattern");
                 return false;
             }
-            rule = parsed with { OnNonWorkingDay = policy };
-            rule.Validate();
+            var candidate = parsed with { OnNonWorkingDay = policy };
+            candidate.Validate();
+            rule = candidate;
             return true;
         }
         catch (DeadlineRuleException invalid)

@@ -63,6 +63,21 @@ public class WorkingDayCalendarTests
     }
 
     [Fact]
+    public void Which_Tet_days_are_off_is_configurable()
+    {
+        // Two days before 1/1 lunar: 15/2 and 16/2/2026 through 19/2/2026; 15/2 is a Sunday → nghỉ bù on 20/2.
+        var rules = PublicHolidayRules.Default with { TetDaysBeforeNewYear = 2 };
+        var holidays = rules.HolidaysOf(2026).Where(h => h.Date.Month == 2).Select(h => (h.Date, h.Name));
+        Assert.Equal(
+            [
+                (D(2026, 2, 15), "Tết Nguyên đán"), (D(2026, 2, 16), "Tết Nguyên đán"), (D(2026, 2, 17), "Tết Nguyên đán"),
+                (D(2026, 2, 18), "Tết Nguyên đán"), (D(2026, 2, 19), "Tết Nguyên đán"), (D(2026, 2, 20), "Nghỉ bù Tết Nguyên đán"),
+            ],
+            holidays);
+        Assert.Throws<InvalidOperationException>(() => (rules with { TetDaysBeforeNewYear = 5 }).HolidaysOf(2026));
+    }
+
+    [Fact]
     public async Task Weekends_are_not_working_days_and_ordinary_weekdays_are()
     {
         var calendar = CalendarWith();
