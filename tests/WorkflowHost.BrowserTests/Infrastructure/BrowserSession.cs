@@ -49,6 +49,24 @@ public sealed class BrowserSession : IAsyncDisposable
         return path;
     }
 
+    /// <summary>
+    /// Waits until <paramref name="locator"/> is visible. On timeout the failure lists the console errors and failed
+    /// requests seen so far, which usually name the cause (a Blazor exception, a 404 from our API).
+    /// </summary>
+    public async Task WaitForVisibleAsync(ILocator locator, TimeSpan timeout)
+    {
+        try
+        {
+            await locator.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = (float)timeout.TotalMilliseconds });
+        }
+        catch (TimeoutException timedOut)
+        {
+            throw new TimeoutException(
+                $"{timedOut.Message}\nConsole errors:\n{string.Join("\n", _consoleErrors)}\nFailed requests:\n{string.Join("\n", _failedRequests)}",
+                timedOut);
+        }
+    }
+
     /// <summary>Fails when any console error or failed request was seen, or Blazor's error bar is visible.</summary>
     public async Task AssertHealthyAsync()
     {

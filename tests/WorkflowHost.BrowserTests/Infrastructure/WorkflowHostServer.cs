@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace WorkflowHost.BrowserTests.Infrastructure;
 
@@ -44,6 +45,8 @@ public class WorkflowHostServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new TestPipelineStartupFilter(ConfigureTestPipeline)));
+        // One "request finished" line per Studio file (~160 per boot) drowns the test output.
+        builder.ConfigureLogging(logging => logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
     }
 
     private Uri Start()

@@ -22,6 +22,9 @@ public sealed class StudioBootServer : WorkflowHostServer
     public const string ListPagePath = "/studio/__browser-test/definitions";
     public const string EditPagePrefix = "/__browser-test/edit/";
 
+    /// <summary>The same page outside /studio/, where Blazor cannot start.</summary>
+    public const string MisplacedListPagePath = "/__browser-test/definitions";
+
     /// <summary>Every /elsa/api request: "METHOD path?query | Authorization".</summary>
     public ConcurrentQueue<string> ApiRequests { get; } = new();
 
@@ -30,7 +33,7 @@ public sealed class StudioBootServer : WorkflowHostServer
         app.Use(async (context, next) =>
         {
             var request = context.Request;
-            if (request.Path == ListPagePath)
+            if (request.Path == ListPagePath || request.Path == MisplacedListPagePath)
                 await WriteHtml(context, ListPage());
             else if (request.Path.StartsWithSegments(EditPagePrefix.TrimEnd('/'), out var id))
                 await WriteHtml(context, $"<!DOCTYPE html><html><head><link rel=\"icon\" href=\"data:,\" /></head><body><h1>edit {System.Net.WebUtility.HtmlEncode(id.Value)}</h1></body></html>");

@@ -12,8 +12,8 @@ public sealed class StudioBootTests(BrowserFixture browser, StudioBootServer ser
 {
     private static readonly PageGetByTextOptions ExactText = new() { Exact = true };
 
-    // A cold boot downloads ~8 MB and starts .NET in WASM; generous for a shared 2-core CI box.
-    private static readonly LocatorWaitForOptions BootTimeout = new() { Timeout = 90_000 };
+    // A cold boot downloads ~8 MB and starts .NET in WASM (about 5 s here); generous for a shared 2-core CI box.
+    private static readonly TimeSpan BootTimeout = TimeSpan.FromSeconds(60);
 
     [BrowserFact]
     public async Task Definition_list_boots_calls_the_api_with_the_key_and_navigates_through_our_callback()
@@ -23,7 +23,7 @@ public sealed class StudioBootTests(BrowserFixture browser, StudioBootServer ser
 
         var page = await session.OpenAsync(StudioBootServer.ListPagePath);
         var row = page.GetByText(StudioBootServer.DefinitionName, ExactText);
-        await row.WaitForAsync(BootTimeout);
+        await session.WaitForVisibleAsync(row, BootTimeout);
 
         Assert.True(await page.EvaluateAsync<bool>("() => typeof Blazor === 'object' && !!customElements.get('elsa-workflow-definition-list')"));
         await session.ScreenshotAsync("definition-list");
@@ -38,6 +38,16 @@ public sealed class StudioBootTests(BrowserFixture browser, StudioBootServer ser
         await session.AssertHealthyAsync();
     }
 
+    [BrowserFact]
+    public async Task A_host_page_outside_studio_is_reported_in_the_console()
+    {
+        await using var session = await browser.NewSessionAsync(server, "studio-misplaced");
+
+        await session.OpenAsync(StudioBootServer.MisplacedListPagePath);
+
+        Assert.Contains(session.ConsoleErrors, error => error.Contains("must live under /studio/", StringComparison.Ordinal));
+    }
+
     /// <summary>Prints (does not assert) what the precompressed files save; compare with the first test's output.</summary>
     [BrowserFact]
     public async Task Boot_without_compression_still_works_and_prints_its_transfer_size()
@@ -47,7 +57,7 @@ public sealed class StudioBootTests(BrowserFixture browser, StudioBootServer ser
         var transfer = TransferMeter.Attach(session.Context);
 
         var page = await session.OpenAsync(StudioBootServer.ListPagePath);
-        await page.GetByText(StudioBootServer.DefinitionName, ExactText).WaitForAsync(BootTimeout);
+        await session.WaitForVisibleAsync(page.GetByText(StudioBootServer.DefinitionName, ExactText), BootTimeout);
         await session.AssertHealthyAsync();
 
         var summary = await transfer.SummarizeAsync();

@@ -3,6 +3,13 @@
 (function () {
     'use strict';
 
+    // Blazor refuses to start when the page URL is outside <base href> ("… is not contained by the base URI").
+    const basePath = new URL(document.baseURI).pathname;
+    if (!location.pathname.startsWith(basePath)) {
+        console.error('WorkflowHost: this Studio host page is at ' + location.pathname + ' but must live under ' + basePath
+            + ' (Blazor requires the page URL inside <base href>); Studio will not start.');
+    }
+
     for (const element of document.querySelectorAll('[data-studio-api-path]')) {
         // Studio needs an absolute URL without a trailing slash; a relative one resolves against file:///.
         element.setAttribute('remote-endpoint', location.origin + element.dataset.studioApiPath);
