@@ -19,8 +19,8 @@ public sealed class StudioStaticFilesTests : IClassFixture<WorkflowHostServer>, 
     public StudioStaticFilesTests(WorkflowHostServer server)
     {
         _server = server;
-        _client = server.CreateHttpClient();
         var assets = server.Services.GetRequiredService<StudioAssets>();
+        _client = server.CreateHttpClient();
         Assert.True(assets.IsAvailable, $"Studio package not installed at {assets.Directory} (the build runs npm ci).");
         _packageDirectory = assets.Directory;
     }
