@@ -1,0 +1,13 @@
+namespace WorkflowHost.Studio;
+
+/// <summary>Configuration section <c>Studio</c>.</summary>
+public sealed class StudioOptions
+{
+    public const string SectionName = "Studio";
+
+    /// <summary>
+    /// Folder holding the Studio package files (<c>_framework/</c>, <c>_content/</c>, …). A relative path is resolved
+    /// against the repository root (the folder containing WorkflowHost.sln), or the content root when there is none.
+    /// </summary>
+    public string AssetsPath { get; set; } = "src/WorkflowHost/Studio/node_modules/@elsa-workflows/elsa-studio-wasm";
+}
