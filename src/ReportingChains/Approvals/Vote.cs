@@ -27,7 +27,8 @@ public sealed class Vote
     public DateTimeOffset CastAt { get; private set; }
 }
 
-/// <summary>A member changed their vote before the tally closed: from what to what, and when.</summary>
+/// <summary>A member changed their vote before the tally closed: from what to what, and when
+/// (<see cref="Sequence"/> is that of the new ballot).</summary>
 public sealed record VoteChange(
     string MemberKey,
     string PersonName,
@@ -35,7 +36,8 @@ public sealed record VoteChange(
     string? FromComment,
     VoteChoice To,
     string? ToComment,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    int Sequence);
 
 /// <summary>A comment a voter gave with their vote, collected for the drafters when a report is rejected.</summary>
 public sealed record VoteComment(string MemberKey, string PersonName, VoteChoice Choice, string Text);

@@ -151,10 +151,10 @@ public sealed class VoteSession
     /// <summary>Every change of a vote: who changed from what to what, and when.</summary>
     public IReadOnlyList<VoteChange> Changes =>
         _votes.GroupBy(v => v.MemberKey)
-            .SelectMany(g => g.OrderBy(v => v.Sequence).Zip(g.OrderBy(v => v.Sequence).Skip(1),
-                (from, to) => new VoteChange(to.MemberKey, VoterOf(to.MemberKey).PersonName,
-                    from.Choice, from.Comment, to.Choice, to.Comment, to.CastAt)))
-            .OrderBy(c => c.At)
+            .SelectMany(ballots => ballots.Zip(ballots.Skip(1), (from, to) => new VoteChange(
+                to.MemberKey, VoterOf(to.MemberKey).PersonName, from.Choice, from.Comment, to.Choice, to.Comment, to.CastAt,
+                to.Sequence)))
+            .OrderBy(c => c.Sequence)
             .ToList();
 
     /// <summary>The comments given with the current votes, in the collective's order.</summary>

@@ -151,8 +151,36 @@ public class VoteSessionTests
         Assert.Equal(new VoteTally(11, 2, 0, 0), session.Tally);
         var change = Assert.Single(session.Changes);
         Assert.Equal(new VoteChange("m4", "Đồng chí 4", VoteChoice.Disagree, "Chưa đạt", VoteChoice.Agree,
-            "Đã chỉnh sửa, nhất trí", Minutes(3)), change);
+            "Đã chỉnh sửa, nhất trí", Minutes(3), Sequence: 3), change);
         Assert.Equal(3, session.Votes.Count); // the history keeps the first ballot
+    }
+
+    [Fact]
+    public void Every_change_is_kept_in_order()
+    {
+        var session = Open(11, deadline: Deadline);
+        session.Cast("m4", VoteChoice.Disagree, null, Minutes(1));
+        session.Cast("m4", VoteChoice.Abstain, null, Minutes(2));
+        session.Cast("m5", VoteChoice.Abstain, null, Minutes(3));
+        session.Cast("m4", VoteChoice.Agree, null, Minutes(4));
+        session.Cast("m5", VoteChoice.Agree, "Nhất trí", Minutes(5));
+
+        Assert.Equal(
+            [("m4", VoteChoice.Disagree, VoteChoice.Abstain), ("m4", VoteChoice.Abstain, VoteChoice.Agree), ("m5", VoteChoice.Abstain, VoteChoice.Agree)],
+            session.Changes.Select(c => (c.MemberKey, c.From, c.To)));
+        Assert.Equal(new VoteTally(11, 2, 0, 0), session.Tally);
+    }
+
+    [Fact]
+    public void Ballot_times_are_stored_in_utc()
+    {
+        var session = Open(11, deadline: Deadline);
+        var local = Minutes(5).ToOffset(TimeSpan.FromHours(7));
+
+        session.Cast("m1", VoteChoice.Agree, null, local);
+
+        Assert.Equal(TimeSpan.Zero, session.Votes[0].CastAt.Offset);
+        Assert.Equal(local, session.Votes[0].CastAt);
     }
 
     [Fact]
