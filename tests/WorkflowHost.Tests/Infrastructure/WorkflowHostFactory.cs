@@ -10,7 +10,8 @@ using WorkflowHost.Persistence.Identity;
 namespace WorkflowHost.Tests.Infrastructure;
 
 /// <summary>The real host (Program) on a <see cref="TestRoot"/>, with a movable clock.</summary>
-public sealed class WorkflowHostFactory(TestRoot root, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class WorkflowHostFactory(
+    TestRoot root, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public const string DemoAdminKey = "test-demo-admin-key-0123456789";
@@ -25,7 +26,11 @@ public sealed class WorkflowHostFactory(TestRoot root, IReadOnlyDictionary<strin
         builder.UseSetting("Demo:AdminApiKey", DemoAdminKey);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(collection =>
+        {
+            collection.AddSingleton<TimeProvider>(Clock);
+            services?.Invoke(collection);
+        });
     }
 
     public HttpClient CreateNonRedirectingClient() =>
