@@ -33,6 +33,4 @@ public static class WorkflowHostBuilder
         var published = Path.Combine(AppContext.BaseDirectory, "wwwroot");
         return Directory.Exists(published) ? published : Path.Combine(root, "src", "WorkflowHost", "wwwroot");
     }
-
-    public static WorkflowHostPaths Paths(this WebApplicationBuilder builder) => new(builder.Environment.ContentRootPath);
 }
