@@ -25,7 +25,7 @@ public static class UiLabels
     {
         UnitLevel.TrungUong => "Trung ương",
         UnitLevel.Tinh => "Cấp tỉnh",
-        UnitLevel.Huyen => "Cấp huyện",
+        UnitLevel.Huyen => "Cấp huyện và tương đương",
         UnitLevel.CoSo => "Cơ sở",
         _ => level.ToString(),
     };

@@ -54,11 +54,14 @@ public sealed class HostTests(HostFixture host) : IClassFixture<HostFixture>
         var marker = "/api/org-units/TU-BTC";
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(marker)).StatusCode);
 
-        var logFile = Assert.Single(Directory.GetFiles(host.Root.Logs, "workflowhost-*.json"));
-        using var stream = new FileStream(logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        var events = (await reader.ReadToEndAsync())
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        var lines = new List<string>();
+        foreach (var logFile in Directory.GetFiles(host.Root.Logs, "workflowhost-*.json"))
+        {
+            using var stream = new FileStream(logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            lines.AddRange((await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+        var events = lines
             .Select(line => JsonDocument.Parse(line).RootElement)
             .Where(e => e.TryGetProperty("Properties", out var p) && p.TryGetProperty("RequestPath", out var path) && path.GetString() == marker)
             .ToList();
