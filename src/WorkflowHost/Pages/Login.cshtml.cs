@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkflowHost.Application.Commands.Identity;
+using WorkflowHost.Application.Validation;
 
 namespace WorkflowHost.Pages;
 
@@ -18,12 +19,16 @@ public sealed class LoginModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrEmpty(Password))
+        SignInOutcome outcome;
+        try
+        {
+            outcome = await mediator.Send(new SignInCommand(UserName?.Trim() ?? "", Password ?? ""), cancellationToken);
+        }
+        catch (RequestValidationException)
         {
             ErrorMessage = "Vui lòng nhập tên đăng nhập và mật khẩu.";
             return Page();
         }
-        var outcome = await mediator.Send(new SignInCommand(UserName.Trim(), Password), cancellationToken);
         switch (outcome)
         {
             case SignInOutcome.Succeeded:

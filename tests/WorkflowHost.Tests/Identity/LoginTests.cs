@@ -49,6 +49,33 @@ public sealed class LoginTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("", "Demo@2026")]
+    [InlineData("admin", "")]
+    public async Task Empty_fields_ask_for_both_and_write_no_audit_record(string userName, string password)
+    {
+        var before = (await AuditTrailAsync()).Count;
+        var response = await LoginForm.PostAsync(host.Factory.CreateNonRedirectingClient(), userName, password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Vui lòng nhập tên đăng nhập và mật khẩu.", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, (await AuditTrailAsync()).Count);
+    }
+
+    [Theory]
+    [InlineData("/Organisation?asOf=2022-09-01", "/Organisation?asOf=2022-09-01")]
+    [InlineData("https://evil.example/", "/")]
+    public async Task After_sign_in_only_local_return_urls_are_followed(string returnUrl, string expected)
+    {
+        var client = host.Factory.CreateNonRedirectingClient();
+        var token = await LoginForm.TokenAsync(client);
+        var response = await client.PostAsync("/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl), new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["UserName"] = "kiemtoan", ["Password"] = "Demo@2026", ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task A_login_post_without_the_antiforgery_token_is_rejected()
     {

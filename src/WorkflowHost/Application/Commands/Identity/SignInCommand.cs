@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Identity;
+using WorkflowHost.Application.Validation;
 using WorkflowHost.Persistence.Identity;
 using WorkflowHost.ReportingChains.Audit;
 
@@ -23,5 +24,19 @@ public sealed class SignInCommandHandler(SignInManager<ApplicationUser> signIn) 
         return result.Succeeded ? SignInOutcome.Succeeded
             : result.IsLockedOut ? SignInOutcome.LockedOut
             : SignInOutcome.Failed;
+    }
+}
+
+public sealed class SignInCommandValidator : IRequestValidator<SignInCommand>
+{
+    // The longest user name Identity stores; anything longer cannot belong to anybody.
+    private const int MaxUserNameLength = 256;
+
+    public IEnumerable<ValidationError> Validate(SignInCommand request)
+    {
+        if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Length > MaxUserNameLength)
+            yield return new ValidationError("userName", $"Give a user name of 1 to {MaxUserNameLength} characters.");
+        if (string.IsNullOrEmpty(request.Password))
+            yield return new ValidationError("password", "Give a password.");
     }
 }
