@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowHost.Persistence;
+using WorkflowHost.ReportingChains.Audit;
 using WorkflowHost.Tests.Infrastructure;
 
 namespace WorkflowHost.Tests.Persistence;
@@ -35,5 +40,40 @@ public sealed class PostgresHostTests
             Assert.Equal(1, verification.GetProperty("verifiedCount").GetInt32());
         }
         Assert.False(File.Exists(root.DatabaseFile));
+    }
+}
+
+public sealed class PostgresAuditConcurrencyTests
+{
+    [PostgresFact]
+    public async Task Concurrent_appends_in_separate_transactions_queue_up_into_one_intact_chain()
+    {
+        await using var database = await TemporaryPostgresDatabase.CreateAsync();
+        await using var services = new ServiceCollection()
+            .AddWorkflowHostPersistence(new ConfigurationBuilder().AddInMemoryCollection(
+                new Dictionary<string, string?>
+                {
+                    ["Database:Provider"] = "Postgres",
+                    ["ConnectionStrings:WorkflowHost"] = database.ConnectionString,
+                }).Build(), Path.GetTempPath())
+            .BuildServiceProvider();
+        await using (var scope = services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<WorkflowHostDbContext>().Database.MigrateAsync();
+
+        await Task.WhenAll(Enumerable.Range(1, 12).Select(i => Task.Run(async () =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowHostDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await scope.ServiceProvider.GetRequiredService<IAuditTrail>().AppendAsync(new AuditEntry("Parallel", $"item:{i}"), "tester");
+            await transaction.CommitAsync();
+        })));
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var verification = await scope.ServiceProvider.GetRequiredService<IAuditTrail>().VerifyAsync();
+            Assert.True(verification.IsIntact, verification.Problem);
+            Assert.Equal(12, verification.VerifiedCount);
+        }
     }
 }
