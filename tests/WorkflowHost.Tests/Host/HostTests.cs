@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowHost.Persistence;
 using WorkflowHost.Tests.Infrastructure;
 
 namespace WorkflowHost.Tests.Host;
@@ -28,13 +30,14 @@ public sealed class HostTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
-    public async Task The_host_uses_the_root_appsettings_and_keeps_its_database_under_the_root()
+    public void The_host_uses_the_root_appsettings_and_keeps_its_database_under_the_root()
     {
-        Assert.True(File.Exists(host.Root.DatabaseFile));
-        var settings = host.Factory.Services.GetService(typeof(WorkflowHost.Persistence.DatabaseSettings)) as WorkflowHost.Persistence.DatabaseSettings;
-        Assert.Equal(WorkflowHost.Persistence.DatabaseProvider.Sqlite, settings!.Provider);
+        var settings = host.Factory.Services.GetRequiredService<DatabaseSettings>();
+
+        Assert.Equal(DatabaseProvider.Sqlite, settings.Provider);
         Assert.Contains(host.Root.DatabaseFile, settings.ConnectionString);
-        await Task.CompletedTask;
+        Assert.True(File.Exists(host.Root.DatabaseFile));
+        Assert.NotEmpty(Directory.GetFiles(host.Root.Logs, "workflowhost-*.json"));
     }
 
     [Fact]

@@ -89,11 +89,10 @@ public sealed class LoginTests(HostFixture host) : IClassFixture<HostFixture>
     {
         var client = await LoginForm.SignedInClientAsync(host.Factory, "admin");
         await LoginForm.PostAsync(host.Factory.CreateNonRedirectingClient(), "admin", "wrong");
-        var home = await client.GetStringAsync("/");
-        var token = System.Text.RegularExpressions.Regex.Match(home, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = await LoginForm.TokenAsync(client, "/"); // the layout's sign-out form
         var signOut = await client.PostAsync("/Logout", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);

@@ -9,13 +9,14 @@ public static partial class LoginForm
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
 
-    public static async Task<string> TokenAsync(HttpClient client)
-    {
-        var page = await client.GetStringAsync("/Login");
-        return TokenField().Match(page) is { Success: true } match
+    public static async Task<string> TokenAsync(HttpClient client, string page = "/Login") =>
+        TokenFrom(await client.GetStringAsync(page));
+
+    /// <summary>The antiforgery token of the first post form in <paramref name="html"/>.</summary>
+    public static string TokenFrom(string html) =>
+        TokenField().Match(html) is { Success: true } match
             ? WebUtility.HtmlDecode(match.Groups[1].Value)
-            : throw new InvalidOperationException("The login page has no antiforgery token:\n" + page);
-    }
+            : throw new InvalidOperationException("The page has no antiforgery token:\n" + html);
 
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string userName, string password, bool withToken = true)
     {
