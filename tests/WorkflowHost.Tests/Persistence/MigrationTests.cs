@@ -70,7 +70,7 @@ public sealed class MigrationTests : IDisposable
 
         var ids = MigrationIds(db);
         Assert.Equal("20261122000001_Foundation", ids[0]);
-        Assert.All(ids, id => Assert.Matches("^2026112200000[0-9]_[A-Z][A-Za-z]+$|^[0-9]{14}_[A-Z][A-Za-z]+$", id));
+        Assert.All(ids, id => Assert.Matches("^[0-9]{14}_[A-Z][A-Za-z0-9]+$", id));
         Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
     }
 
