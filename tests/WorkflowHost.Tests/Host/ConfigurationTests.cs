@@ -70,4 +70,27 @@ public sealed class ConfigurationTests : IDisposable
         Assert.Equal(DatabaseProvider.Postgres, postgres.Provider);
         Assert.Equal("Host=db", postgres.ConnectionString);
     }
+
+    [Fact]
+    public void Urls_come_from_appsettings_unless_the_environment_or_command_line_says_otherwise()
+    {
+        using var root = Infrastructure.TestRoot.Create(withSeeds: false);
+        var rootArgument = $"--WORKFLOWHOST_ROOT={root.Path}";
+
+        Assert.Equal("http://localhost:5000", WorkflowHostBuilder.Create([rootArgument]).Configuration["Urls"]);
+        Assert.Equal("http://127.0.0.1:6001",
+            WorkflowHostBuilder.Create([rootArgument, "--urls=http://127.0.0.1:6001"]).Configuration["Urls"]);
+
+        Environment.SetEnvironmentVariable("ASPNETCORE_URLS", "http://127.0.0.1:6002");
+        try
+        {
+            var builder = WorkflowHostBuilder.Create([rootArgument]);
+            Assert.Equal("http://127.0.0.1:6002", builder.Configuration["Urls"]);
+            Assert.Equal(root.Path, builder.Environment.ContentRootPath);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("ASPNETCORE_URLS", null);
+        }
+    }
 }
