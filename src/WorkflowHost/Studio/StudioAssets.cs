@@ -10,8 +10,6 @@ public sealed class StudioAssets
 {
     public const string RequestPath = "/studio";
 
-    private const string SolutionFileName = "WorkflowHost.sln";
-
     public StudioAssets(IOptions<StudioOptions> options, IHostEnvironment environment)
     {
         Directory = ResolveDirectory(options.Value.AssetsPath, environment.ContentRootPath);
@@ -27,20 +25,7 @@ public sealed class StudioAssets
 
     public IFileProvider Files { get; }
 
-    private static string ResolveDirectory(string configuredPath, string contentRoot)
-    {
-        if (Path.IsPathRooted(configuredPath))
-            return Path.GetFullPath(configuredPath);
-        return Path.GetFullPath(Path.Combine(FindRepositoryRoot(contentRoot) ?? contentRoot, configuredPath));
-    }
-
-    private static string? FindRepositoryRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, SolutionFileName)))
-                return dir.FullName;
-        }
-        return null;
-    }
+    // The host's content root is the repository root (Infrastructure/Configuration/RepositoryRoot).
+    private static string ResolveDirectory(string configuredPath, string contentRoot) =>
+        Path.GetFullPath(Path.IsPathRooted(configuredPath) ? configuredPath : Path.Combine(contentRoot, configuredPath));
 }

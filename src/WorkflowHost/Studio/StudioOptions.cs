@@ -7,7 +7,7 @@ public sealed class StudioOptions
 
     /// <summary>
     /// Folder holding the Studio package files (<c>_framework/</c>, <c>_content/</c>, …). A relative path is resolved
-    /// against the repository root (the folder containing WorkflowHost.sln), or the content root when there is none.
+    /// against the content root, which is the repository root (the folder containing WorkflowHost.sln).
     /// </summary>
     public string AssetsPath { get; set; } = "src/WorkflowHost/Studio/node_modules/@elsa-workflows/elsa-studio-wasm";
 }

@@ -1,2 +1,0 @@
-namespace WorkflowHost.Persistence;
-public sealed class AssemblyMarker;
