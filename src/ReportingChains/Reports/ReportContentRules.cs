@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using WorkflowHost.ReportingChains.Plans;
 using WorkflowHost.ReportingChains.Plans.Json;
@@ -44,13 +45,13 @@ public static class ReportContentRules
             if (name is null) continue; // unknown: already reported by the structure check
             if (value < 0)
                 errors.Add(new ReportError(ReportError.NegativeValue,
-                    $"Chỉ tiêu “{name}” không được là số âm ({value}).", IndicatorField(code)));
+                    $"Chỉ tiêu “{name}” không được là số âm ({Show(value)}).", IndicatorField(code)));
             else if (wholeNumbers && value != decimal.Truncate(value))
                 errors.Add(new ReportError(ReportError.NotWholeNumber,
-                    $"Chỉ tiêu “{name}” tính bằng {unit} phải là số nguyên ({value}).", IndicatorField(code)));
+                    $"Chỉ tiêu “{name}” tính bằng {unit} phải là số nguyên ({Show(value)}).", IndicatorField(code)));
             else if (isPercentage && value > 100)
                 errors.Add(new ReportError(ReportError.PercentageOver100,
-                    $"Chỉ tiêu “{name}” là tỷ lệ phần trăm, không được lớn hơn 100 ({value}).", IndicatorField(code)));
+                    $"Chỉ tiêu “{name}” là tỷ lệ phần trăm, không được lớn hơn 100 ({Show(value)}).", IndicatorField(code)));
         }
         return errors;
     }
@@ -95,6 +96,11 @@ public static class ReportContentRules
                     field);
         }
     }
+
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>Numbers in messages are written the Vietnamese way: 30.000.000,5.</summary>
+    private static string Show(decimal value) => value.ToString("#,0.##########", Vietnamese);
 
     private static string Field(string sectionNumber) => $"sections.{sectionNumber}";
 
