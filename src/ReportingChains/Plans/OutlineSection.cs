@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace WorkflowHost.ReportingChains.Plans;
 
 /// <summary>
@@ -40,6 +42,7 @@ public sealed class OutlineSection
 
     public IReadOnlyList<OutlineSection> Children => _children;
 
+    [JsonIgnore]
     public string DisplayLabel => Label ?? Number[(Number.LastIndexOf('.') + 1)..];
 
     public IEnumerable<OutlineSection> SelfAndDescendants() =>

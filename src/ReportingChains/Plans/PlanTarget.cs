@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace WorkflowHost.ReportingChains.Plans;
 
 public enum TargetComparison
@@ -47,6 +49,7 @@ public sealed class PlanTarget
     /// <summary>Where the plan sets it: "II.2.2" or a task number.</summary>
     public string? Source { get; private set; }
 
+    [JsonIgnore]
     public bool IsPercentage => Unit == "%";
 
     public bool IsMet(decimal actual) =>

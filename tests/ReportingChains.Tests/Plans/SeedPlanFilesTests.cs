@@ -187,3 +187,25 @@ public class SeedPlanFilesTests
                 u.GetProperty("validTo").GetString() is { } to ? DateOnly.Parse(to) : (DateOnly?)null));
     }
 }
+
+public class PlanTemplateWriterTests
+{
+    [Theory]
+    [MemberData(nameof(SeedPlanFilesTests.PlanIds), MemberType = typeof(SeedPlanFilesTests))]
+    public void WrittenTemplateReadsBackToTheSameTemplate(string id)
+    {
+        var original = PlanTemplateReader.ReadFile(RepositoryFiles.PathOf("workflows", "plans", id + ".plan.json")).Template!;
+
+        var written = PlanTemplateWriter.Write(original);
+        var reread = PlanTemplateReader.Read(written);
+
+        Assert.Empty(reread.Errors);
+        Assert.Equal(written, PlanTemplateWriter.Write(reread.Template!));
+        Assert.Equal(original.AllSections().Select(s => (s.Number, s.Title, s.Required)),
+            reread.Template!.AllSections().Select(s => (s.Number, s.Title, s.Required)));
+        Assert.Equal(original.Indicators.Select(i => (i.Code, i.Unit, i.Kind, i.WholeNumbers, i.AmountCode)),
+            reread.Template.Indicators.Select(i => (i.Code, i.Unit, i.Kind, i.WholeNumbers, i.AmountCode)));
+        Assert.Equal(original.AsOf, reread.Template.AsOf);
+        Assert.Contains("\"subject\": \"" + original.Subject[..10], written); // Vietnamese kept readable
+    }
+}
