@@ -226,6 +226,26 @@ public class PlanTemplateReaderTests
     }
 
     [Fact]
+    public void ParentLevelsMustNotLoopAndPathsSurviveUnreadableLevels()
+    {
+        var plan = MinimalPlan();
+        plan["levels"] = JsonNode.Parse("""
+            [ { "name": "không có key", "reportingUnits": [ { "mode": "Explicit", "units": ["TU"] } ], "recipient": "TU", "deadline": "d" },
+              { "key": "a", "name": "A", "parentLevel": "b", "reportingUnits": [ { "mode": "Explicit", "units": ["TU"] } ], "deadline": "d" },
+              { "key": "b", "name": "B", "parentLevel": "a", "reportingUnits": [ { "mode": "Explicit", "units": ["TU"] } ], "deadline": "d" },
+              { "key": "c", "name": "C", "parentLevel": "c", "reportingUnits": [ { "mode": "Explicit", "units": ["TU"] } ], "deadline": "d" } ]
+            """);
+
+        Assert.Equal(
+        [
+            "$.levels[0].key: required",
+            "$.levels[1].parentLevel: the chain of parent levels from \"a\" loops",
+            "$.levels[2].parentLevel: the chain of parent levels from \"b\" loops",
+            "$.levels[3].parentLevel: a level cannot report to itself",
+        ], Errors(plan));
+    }
+
+    [Fact]
     public void ChildrenOfTheRunningUnitNeedAParentLevel()
     {
         var plan = MinimalPlan();
@@ -254,6 +274,7 @@ public class PlanTemplateReaderTests
 
         Assert.Contains("$.tasks[0].recurrence.occasions[0].day: 31 is not a day of month 1 (Lunar)", errors);
         Assert.Contains("$.tasks[1].group: unknown value \"Later\" (expected Immediate, Roadmap, Standing)", errors);
+        Assert.Contains("$.tasks[1].number: duplicate task number \"2.3\" (first at $.tasks[0].number)", errors);
         Assert.Contains("$.tasks[1].recurrence.occasions: a recurrence needs at least one occasion or period", errors);
         Assert.Contains("$.tasks[1].recurrence.toYear: 2026 is before $.tasks[1].recurrence.fromYear (2030)", errors);
         Assert.Contains("$.targets[0].value: a percentage cannot exceed 100", errors);

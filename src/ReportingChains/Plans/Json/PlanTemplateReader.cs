@@ -94,6 +94,9 @@ public static partial class PlanTemplateReader
         private readonly List<(string Path, string Number)> _sectionsNeedingStatistics = [];
         private readonly Dictionary<string, (Indicator Indicator, string Path)> _indicators = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _levelPaths = new(StringComparer.Ordinal);
+        private readonly List<(LevelProvision Level, string Path)> _levels = [];
+        private readonly Dictionary<string, string> _taskPaths = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _targetPaths = new(StringComparer.Ordinal);
 
         public PlanTemplate? Template(JsonElement root)
         {
@@ -129,10 +132,7 @@ public static partial class PlanTemplateReader
 
             CheckIndicatorReferences(localIndicators, o);
             CheckStatisticsAvailable(indicators.Count + targets.Count);
-            CheckLevelReferences(levels, o);
-            CheckUnique(tasks.Select((t, i) => (t.Number, $"{o.PathOf("tasks")}[{i}].number")), "task number");
-            CheckUnique(targets.Select((t, i) => (t.Code, $"{o.PathOf("targets")}[{i}].code")), "target code");
-            CheckTargetsAreNotIndicators(targets, o);
+            CheckLevelReferences();
 
             if (Errors.Count > 0 || id is null || issuingBody is null || kind is null || subject is null) return null;
             return new PlanTemplate(id, number, issueDate, issueDateText, issuingBody, signedBy, kind.Value, subject,
@@ -283,11 +283,12 @@ public static partial class PlanTemplateReader
             if (offsets.Contains(0)) o.Error("reminderOffsetDays", "0 is the deadline itself, not a reminder offset");
             if (offsets.Distinct().Count() != offsets.Count) o.Error("reminderOffsetDays", "contains duplicates");
 
-            return key is null || name is null
-                ? null
-                : new LevelProvision(key, name, units, parentLevel, recipient, recipientText, via, collectiveApproval,
-                    approvedBy, drafter, coDrafters, deadlineSource, deadline, deadlineText, urgingBodies,
-                    offsets.Order(), grace, recurrence);
+            if (key is null || name is null) return null;
+            var level = new LevelProvision(key, name, units, parentLevel, recipient, recipientText, via,
+                collectiveApproval, approvedBy, drafter, coDrafters, deadlineSource, deadline, deadlineText,
+                urgingBodies, offsets.Order(), grace, recurrence);
+            _levels.Add((level, o.Path));
+            return level;
         }
 
         /// <param name="parentLevel">null when the selector belongs to a task (no running unit then).</param>
@@ -332,6 +333,8 @@ public static partial class PlanTemplateReader
             var o = JsonObjectReader.Open(element, path, Errors);
             if (o is null) return null;
             var number = o.String("number", required: true, TaskNumber(), "a task number (e.g. 1.3)");
+            if (number is not null && !_taskPaths.TryAdd(number, o.PathOf("number")))
+                o.Error("number", $"duplicate task number \"{number}\" (first at {_taskPaths[number]})");
             var group = o.Enum<TaskGroup>("group", required: true);
             var title = o.String("title", required: true);
             var content = o.String("content");
@@ -391,6 +394,11 @@ public static partial class PlanTemplateReader
             var o = JsonObjectReader.Open(element, path, Errors);
             if (o is null) return null;
             var code = o.String("code", required: true, IndicatorCode(), IndicatorCodeText);
+            // Reports carry indicator and target values under one set of codes, so they must not collide.
+            if (code is not null && _indicators.TryGetValue(code, out var indicator))
+                o.Error("code", $"\"{code}\" is already an indicator code (at {indicator.Path}.code)");
+            else if (code is not null && !_targetPaths.TryAdd(code, o.PathOf("code")))
+                o.Error("code", $"duplicate target code \"{code}\" (first at {_targetPaths[code]})");
             var name = o.String("name", required: true);
             var unit = o.String("unit", required: true);
             var comparison = o.Enum<TargetComparison>("comparison", required: true);
@@ -438,49 +446,32 @@ public static partial class PlanTemplateReader
                     $"section \"{number}\" requires statistics but the plan has no indicators or targets"));
         }
 
-        private void CheckLevelReferences(List<LevelProvision> levels, JsonObjectReader root)
+        private void CheckLevelReferences()
         {
-            for (var i = 0; i < levels.Count; i++)
+            foreach (var (level, levelPath) in _levels)
             {
-                if (levels[i].ParentLevel is not { } parent) continue;
-                var path = $"{root.PathOf("levels")}[{i}].parentLevel";
-                if (parent == levels[i].Key)
+                if (level.ParentLevel is not { } parent) continue;
+                var path = $"{levelPath}.parentLevel";
+                if (parent == level.Key)
                     Errors.Add(new PlanTemplateError(path, "a level cannot report to itself"));
                 else if (!_levelPaths.ContainsKey(parent))
                     Errors.Add(new PlanTemplateError(path, $"no level has the key \"{parent}\""));
-                else if (ReachesItself(levels, levels[i]))
-                    Errors.Add(new PlanTemplateError(path, $"the chain of parent levels from \"{levels[i].Key}\" loops"));
+                else if (ReachesItself(level))
+                    Errors.Add(new PlanTemplateError(path, $"the chain of parent levels from \"{level.Key}\" loops"));
             }
         }
 
-        private static bool ReachesItself(List<LevelProvision> levels, LevelProvision start)
+        private bool ReachesItself(LevelProvision start)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal) { start.Key };
             for (var level = start; level.ParentLevel is { } parent;)
             {
                 if (!seen.Add(parent)) return true;
-                var next = levels.FirstOrDefault(l => l.Key == parent);
+                var next = _levels.FirstOrDefault(l => l.Level.Key == parent).Level;
                 if (next is null) return false;
                 level = next;
             }
             return false;
-        }
-
-        private void CheckUnique(IEnumerable<(string Value, string Path)> items, string what)
-        {
-            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (value, path) in items)
-                if (!seen.TryAdd(value, path))
-                    Errors.Add(new PlanTemplateError(path, $"duplicate {what} \"{value}\" (first at {seen[value]})"));
-        }
-
-        /// <summary>Reports carry indicator and target values under one set of codes, so they must not collide.</summary>
-        private void CheckTargetsAreNotIndicators(List<PlanTarget> targets, JsonObjectReader root)
-        {
-            for (var i = 0; i < targets.Count; i++)
-                if (_indicators.TryGetValue(targets[i].Code, out var indicator))
-                    Errors.Add(new PlanTemplateError($"{root.PathOf("targets")}[{i}].code",
-                        $"\"{targets[i].Code}\" is already an indicator code (at {indicator.Path}.code)"));
         }
     }
 }
