@@ -122,7 +122,8 @@ public class SeedPlanFilesTests
         Assert.Equal("trước ngày 25/7/2026", plan.Tasks.Single(t => t.Number == "1.3").Due);
         Assert.Equal("trong tháng 6/2026", plan.Tasks.Single(t => t.Number == "1.1").Due);
         Assert.Equal(["TU-DUUBND"], plan.Tasks.Single(t => t.Number == "1.3").Directing.Single().Units);
-        Assert.Equal(2, plan.Tasks.Single(t => t.Number == "1.4").Milestones.Count);
+        Assert.Equal(["ngày 27/7/2026", "ngày 22/12/2026"], plan.Tasks.Single(t => t.Number == "1.4").Milestones.Select(m => m.Due));
+        Assert.Equal("trong năm 2026 - 2027", plan.Tasks.Single(t => t.Number == "2.1").Due);
         Assert.NotEmpty(plan.Tasks.Single(t => t.Number == "3.3").Executing);
 
         var visits = plan.Tasks.Single(t => t.Number == "2.3").Recurrence!;

@@ -1,6 +1,7 @@
 using WorkflowHost.ReportingChains.Plans;
 using WorkflowHost.ReportingChains.Reports;
 using WorkflowHost.ReportingChains.Reports.Consolidation;
+using WorkflowHost.ReportingChains.Tests.Plans;
 using static WorkflowHost.ReportingChains.Tests.Reports.TestPlans;
 
 namespace WorkflowHost.ReportingChains.Tests.Reports;

@@ -1,5 +1,6 @@
 using WorkflowHost.ReportingChains.Plans;
 using WorkflowHost.ReportingChains.Reports;
+using WorkflowHost.ReportingChains.Tests.Plans;
 using static WorkflowHost.ReportingChains.Tests.Reports.TestPlans;
 
 namespace WorkflowHost.ReportingChains.Tests.Reports;

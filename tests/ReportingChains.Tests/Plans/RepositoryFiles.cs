@@ -1,4 +1,4 @@
-namespace WorkflowHost.ReportingChains.Tests;
+namespace WorkflowHost.ReportingChains.Tests.Plans;
 
 /// <summary>Finds files of the repository (plan files, seeds) from the test's output folder.</summary>
 internal static class RepositoryFiles
