@@ -40,7 +40,7 @@ public sealed class JavaScriptExpressionHandler(JavaScriptLimits? limits = null)
     {
         var script = ScriptText(expression);
         if (string.IsNullOrWhiteSpace(script)) return null;
-        return TryPrepare(script, out _, out var error) ? null : error;
+        return TryPrepare(script, out _, out var error) ? null : $"JavaScript does not parse: {error}";
     }
 
     public object? Evaluate(Expression expression, IExpressionScope scope)
