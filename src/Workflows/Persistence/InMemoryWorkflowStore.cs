@@ -29,7 +29,7 @@ public sealed class InMemoryWorkflowStore(IServiceScopeFactory? scopeFactory = n
 
     public Task<WorkflowDefinitionVersion?> FindByIdAsync(string versionId, CancellationToken cancellationToken = default)
     {
-        lock (_gate) return Task.FromResult(_definitions.GetValueOrDefault(versionId));
+        lock (_gate) return Task.FromResult(Copy(_definitions.GetValueOrDefault(versionId)));
     }
 
     public Task<WorkflowDefinitionVersion?> FindAsync(string definitionId, VersionOptions versionOptions, CancellationToken cancellationToken = default)
@@ -40,7 +40,7 @@ public sealed class InMemoryWorkflowStore(IServiceScopeFactory? scopeFactory = n
             var chosen = versionOptions.Selector == VersionSelector.LatestOrPublished
                 ? matches.OrderByDescending(d => d.IsLatest).ThenByDescending(d => d.Version).FirstOrDefault()
                 : matches.OrderByDescending(d => d.Version).FirstOrDefault();
-            return Task.FromResult(chosen);
+            return Task.FromResult(Copy(chosen));
         }
     }
 
@@ -48,7 +48,7 @@ public sealed class InMemoryWorkflowStore(IServiceScopeFactory? scopeFactory = n
     {
         lock (_gate)
             return Task.FromResult<IReadOnlyList<WorkflowDefinitionVersion>>(_definitions.Values
-                .Where(d => d.DefinitionId == definitionId).OrderBy(d => d.Version).ToList());
+                .Where(d => d.DefinitionId == definitionId).OrderBy(d => d.Version).Select(d => Copy(d)!).ToList());
     }
 
     public Task<Page<WorkflowDefinitionVersion>> QueryAsync(WorkflowDefinitionQuery query, CancellationToken cancellationToken = default)
@@ -73,7 +73,7 @@ public sealed class InMemoryWorkflowStore(IServiceScopeFactory? scopeFactory = n
                 _ => d => d.Name ?? ""
             };
             items = direction == OrderDirection.Ascending ? items.OrderBy(key) : items.OrderByDescending(key);
-            return Task.FromResult(ToPage(items.ToList(), query.Page, query.PageSize));
+            return Task.FromResult(ToPage(items.Select(d => Copy(d)!).ToList(), query.Page, query.PageSize));
         }
     }
 
@@ -90,7 +90,7 @@ public sealed class InMemoryWorkflowStore(IServiceScopeFactory? scopeFactory = n
         lock (_gate)
         {
             foreach (var id in commit.DeletedVersionIds) _definitions.Remove(id);
-            foreach (var version in commit.Upserts) _definitions[version.Id] = version;
+            foreach (var version in commit.Upserts) _definitions[version.Id] = Copy(version)!;
             foreach (var timer in _timers.Values.Where(t => t.Kind == ScheduledWorkKind.Trigger && commit.ResetTriggersOfDefinitionIds.Contains(t.DefinitionId!)).ToList())
                 _timers.Remove(timer.Id);
             foreach (var timer in commit.TimersAdded) _timers[timer.Id] = timer;
@@ -290,6 +290,10 @@ public sealed class InMemoryWorkflowStore(IServiceScopeFactory? scopeFactory = n
         if (mediator is null) return;
         foreach (var notification in notifications) await mediator.Publish(notification, cancellationToken);
     }
+
+    /// <summary>Definitions are copied in and out, as a database would, so callers never share the stored JSON.</summary>
+    private static WorkflowDefinitionVersion? Copy(WorkflowDefinitionVersion? version) =>
+        version is null ? null : version with { Model = (System.Text.Json.Nodes.JsonObject)version.Model.DeepClone() };
 
     private static bool Contains(string? value, string term) => value?.Contains(term, StringComparison.OrdinalIgnoreCase) == true;
 
