@@ -67,6 +67,7 @@ public static class ServiceCollectionExtensions
 
         if (builder.UseInMemoryStores)
         {
+            services.TryAddSingleton<InMemoryWorkflowDatabase>();
             services.AddSingleton<InMemoryWorkflowStore>();
             services.AddSingleton<IWorkflowDefinitionStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
             services.AddSingleton<IWorkflowStateStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());

@@ -9,21 +9,36 @@ using WorkflowHost.Workflows.Scheduling;
 namespace WorkflowHost.Workflows.Persistence;
 
 /// <summary>
+/// The data of the in-memory stores, separate from the store service so that a second service provider (a "restarted
+/// host") can open the same data, as it would open the same database file.
+/// </summary>
+public sealed class InMemoryWorkflowDatabase
+{
+    internal Lock Gate { get; } = new();
+    internal Dictionary<string, WorkflowDefinitionVersion> Definitions { get; } = new();
+    internal Dictionary<string, (string Json, WorkflowInstanceSummary Summary, long RowVersion)> Instances { get; } = new();
+    internal Dictionary<string, Bookmark> Bookmarks { get; } = new();
+    internal Dictionary<string, ScheduledTimer> Timers { get; } = new();
+    internal Dictionary<string, ActivityExecutionRecord> Records { get; } = new();
+    internal Dictionary<string, List<WorkflowExecutionLogEntry>> Journal { get; } = new();
+}
+
+/// <summary>
 /// In-process implementation of every engine store, with the semantics the EF implementation must have: a commit is
 /// applied entirely or not at all, a stale row version is rejected, notifications are published before the commit is
 /// applied (a throwing handler aborts it), timer claims are leased. Instance state is kept serialised, so nothing
 /// leaks between the runtime's objects and the stored copy. Used by tests and the virtual-time rehearsal.
 /// </summary>
-public sealed class InMemoryWorkflowStore(IServiceScopeFactory? scopeFactory = null)
+public sealed class InMemoryWorkflowStore(InMemoryWorkflowDatabase database, IServiceScopeFactory? scopeFactory = null)
     : IWorkflowDefinitionStore, IWorkflowStateStore, ITimerStore, IWorkflowQueryStore
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, WorkflowDefinitionVersion> _definitions = new();
-    private readonly Dictionary<string, (string Json, WorkflowInstanceSummary Summary, long RowVersion)> _instances = new();
-    private readonly Dictionary<string, Bookmark> _bookmarks = new();
-    private readonly Dictionary<string, ScheduledTimer> _timers = new();
-    private readonly Dictionary<string, ActivityExecutionRecord> _records = new();
-    private readonly Dictionary<string, List<WorkflowExecutionLogEntry>> _journal = new();
+    private Lock _gate => database.Gate;
+    private Dictionary<string, WorkflowDefinitionVersion> _definitions => database.Definitions;
+    private Dictionary<string, (string Json, WorkflowInstanceSummary Summary, long RowVersion)> _instances => database.Instances;
+    private Dictionary<string, Bookmark> _bookmarks => database.Bookmarks;
+    private Dictionary<string, ScheduledTimer> _timers => database.Timers;
+    private Dictionary<string, ActivityExecutionRecord> _records => database.Records;
+    private Dictionary<string, List<WorkflowExecutionLogEntry>> _journal => database.Journal;
 
     // ---- definitions -------------------------------------------------------------------------------------------
 

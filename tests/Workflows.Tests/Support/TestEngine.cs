@@ -19,10 +19,11 @@ public sealed class TestEngine : IAsyncDisposable
 
     private readonly ServiceProvider _provider;
 
-    public TestEngine(Action<WorkflowEngineBuilder>? configure = null, DateTimeOffset? start = null)
+    public TestEngine(Action<WorkflowEngineBuilder>? configure = null, DateTimeOffset? start = null, InMemoryWorkflowDatabase? database = null)
     {
         Clock = new VirtualTimeProvider(start ?? Epoch);
         var services = new ServiceCollection();
+        if (database is not null) services.AddSingleton(database);
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
@@ -42,6 +43,7 @@ public sealed class TestEngine : IAsyncDisposable
     public IServiceProvider Services => _provider;
     public IWorkflowRuntime Runtime => _provider.GetRequiredService<IWorkflowRuntime>();
     public InMemoryWorkflowStore Store => _provider.GetRequiredService<InMemoryWorkflowStore>();
+    public InMemoryWorkflowDatabase Database => _provider.GetRequiredService<InMemoryWorkflowDatabase>();
     public VirtualTimeDriver Driver => _provider.GetRequiredService<VirtualTimeDriver>();
 
     public IWorkflowDefinitionService Definitions
