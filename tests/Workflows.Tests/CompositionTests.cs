@@ -11,8 +11,6 @@ namespace WorkflowHost.Workflows.Tests;
 
 public class CompositionTests
 {
-    private static JsonObject Body(JsonObject activity) => activity;
-
     private static JsonObject ParallelForEach(string items, JsonObject body) =>
         Activity("each", "Elsa.ParallelForEach", ("items", Js(items)), ("body", body));
 
@@ -117,8 +115,11 @@ public class CompositionTests
 
         Assert.Equal(WorkflowSubStatus.Finished, (await engine.InstanceAsync(parent.InstanceId)).SubStatus);
         Assert.Equal(["parent saw {}"], await engine.WrittenLinesAsync(parent.InstanceId));
-        var childRoot = (await engine.Store.ListActivityRecordsAsync(child.Id)).Single(r => r.CallStackDepth == 0);
+        var childRoot = (await engine.Store.ListActivityRecordsAsync(child.Id, "Workflow1:flow1")).Single();
+        var execRecord = (await engine.Store.ListActivityRecordsAsync(parent.InstanceId)).Single(r => r.ActivityId == "exec");
         Assert.Equal(parent.InstanceId, childRoot.SchedulingWorkflowInstanceId);
+        Assert.Equal(execRecord.Id, childRoot.SchedulingActivityExecutionId);
+        Assert.Equal(execRecord.CallStackDepth + 1, childRoot.CallStackDepth);
         Assert.Empty(await engine.Store.ListAsync());
     }
 

@@ -171,6 +171,11 @@ public sealed class ActivityExecutionContext : IExpressionScope
             CallStackDepth = State.CallStackDepth + 1,
         }, CancellationToken);
 
+    /// <summary>Suspends until the child instance finishes; <c>ResumeAsync</c> then gets the child's
+    /// <c>{workflowInstanceId, status, subStatus, output, correlationId}</c> as input.</summary>
+    public Bookmark WaitForChildWorkflow(string childInstanceId) =>
+        CreateBookmark(BookmarkNames.ChildWorkflowCompleted, childInstanceId, new JsonObject { ["childInstanceId"] = childInstanceId });
+
     /// <summary>Queues a workflow start (DispatchWorkflow) that happens after this burst commits; returns the new instance id.</summary>
     public string DispatchWorkflow(StartWorkflowRequest request)
     {

@@ -59,7 +59,7 @@ internal sealed class WorkflowExecution
     public string? TriggerActivityId => Instance.Properties["triggerActivityId"]?.GetValue<string>();
 
     public ActivityContextState Schedule(ActivityNode node, ActivityContextState? parent, JsonObject? localVariables, string? tag,
-        string? schedulingContextId, bool isTrigger = false)
+        string? schedulingContextId, bool isTrigger = false, int rootCallStackDepth = 0)
     {
         var state = new ActivityContextState
         {
@@ -72,7 +72,7 @@ internal sealed class WorkflowExecution
             ActivityName = node.Name,
             LocalVariables = localVariables ?? new JsonObject(),
             SchedulingContextId = schedulingContextId,
-            CallStackDepth = parent is null ? 0 : parent.CallStackDepth + 1,
+            CallStackDepth = parent is null ? rootCallStackDepth : parent.CallStackDepth + 1,
             StartedAt = Now,
             IsTrigger = isTrigger,
             Tag = tag,

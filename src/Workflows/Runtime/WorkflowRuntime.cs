@@ -62,8 +62,7 @@ public sealed class WorkflowRuntime(
         foreach (var timer in timersAdded) execution.AddTimer(timer);
         foreach (var timerId in timersRemoved) execution.RemoveTimer(timerId);
         execution.Notifications.Add(new WorkflowStarted(instance.Id, instance.DefinitionId, instance.DefinitionVersionId, instance.CorrelationId));
-        var root = execution.Schedule(workflow.Root, null, null, null, request.SchedulingActivityExecutionId);
-        if (request.CallStackDepth > 0) root.Properties["callStackDepth"] = request.CallStackDepth;
+        execution.Schedule(workflow.Root, null, null, null, request.SchedulingActivityExecutionId, rootCallStackDepth: request.CallStackDepth);
         await execution.RunAsync();
         await CommitAsync(scope.ServiceProvider, execution, cancellationToken);
         return WorkflowRunResult.From(instance);

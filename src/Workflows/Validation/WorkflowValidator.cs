@@ -18,7 +18,7 @@ public sealed record ValidationError(string? ActivityId, string Message)
 /// naming the activity: unknown type, duplicate id, connection to a missing activity or port, missing required input,
 /// unparsable expression, invalid cron expression. Cycles are allowed (flowcharts may loop).
 /// </summary>
-public sealed class WorkflowValidator(ActivityRegistry registry, WorkflowCompiler compiler, ExpressionEvaluator evaluator)
+public sealed class WorkflowValidator(WorkflowCompiler compiler, ExpressionEvaluator evaluator)
 {
     public IReadOnlyList<ValidationError> Validate(JsonObject normalizedModel)
     {

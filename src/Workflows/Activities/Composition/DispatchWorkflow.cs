@@ -44,7 +44,7 @@ public sealed class DispatchWorkflow : Activity
         });
         if (context.Get(WaitForCompletion))
         {
-            context.CreateBookmark(BookmarkNames.ChildWorkflowCompleted, instanceId, new JsonObject { ["childInstanceId"] = instanceId });
+            context.WaitForChildWorkflow(instanceId);
             return ValueTask.CompletedTask;
         }
         context.Set(Result, new JsonObject { ["workflowInstanceId"] = instanceId });

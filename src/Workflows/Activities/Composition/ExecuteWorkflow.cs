@@ -48,7 +48,7 @@ public sealed class ExecuteWorkflow : Activity
             context.Complete();
             return;
         }
-        context.CreateBookmark(BookmarkNames.ChildWorkflowCompleted, child.InstanceId, new JsonObject { ["childInstanceId"] = child.InstanceId });
+        context.WaitForChildWorkflow(child.InstanceId);
     }
 
     public override ValueTask ResumeAsync(ActivityExecutionContext context, BookmarkResumption resumption)
