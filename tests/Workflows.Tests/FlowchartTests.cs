@@ -162,3 +162,16 @@ public class FlowchartTests
         Assert.Equal(WorkflowSubStatus.Finished, run.SubStatus);
     }
 }
+
+public class EndlessLoopTests
+{
+    [Fact]
+    public async Task A_loop_that_never_waits_faults_the_instance_instead_of_hanging()
+    {
+        await using var engine = new TestEngine(e => e.RuntimeOptions = new() { MaxActivityExecutionsPerBurst = 1_000 });
+        var run = await engine.RunAsync(Wf.Definition(Wf.Flowchart([Wf.WriteLine("a", "a"), Wf.WriteLine("b", "b")], ("a", "Done", "b"), ("b", "Done", "a"))));
+
+        Assert.Equal((WorkflowStatus.Finished, WorkflowSubStatus.Faulted), (run.Status, run.SubStatus));
+        Assert.Contains("endless loop", Assert.Single(run.Incidents).Message);
+    }
+}

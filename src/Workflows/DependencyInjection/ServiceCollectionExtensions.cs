@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton(sp => new ActivityRegistry(builder.ActivityTypes, sp));
         services.AddSingleton(builder.JavaScriptLimits);
+        services.AddSingleton(builder.RuntimeOptions);
         services.AddSingleton<IExpressionHandler, LiteralExpressionHandler>();
         services.AddSingleton<IExpressionHandler>(_ => new ObjectExpressionHandler("Object"));
         services.AddSingleton<IExpressionHandler>(_ => new ObjectExpressionHandler("Json"));

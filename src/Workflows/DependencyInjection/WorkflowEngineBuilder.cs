@@ -11,6 +11,7 @@ public sealed class WorkflowEngineBuilder
     internal List<Type> ActivityTypes { get; } = [];
 
     public JavaScriptLimits JavaScriptLimits { get; set; } = new();
+    public Runtime.WorkflowRuntimeOptions RuntimeOptions { get; set; } = new();
     public TimerSchedulerOptions SchedulerOptions { get; set; } = new();
     /// <summary>Run the <see cref="TimerScheduler"/> as a hosted service (off for tests driven by <see cref="VirtualTimeDriver"/>).</summary>
     public bool RunSchedulerInBackground { get; set; } = true;

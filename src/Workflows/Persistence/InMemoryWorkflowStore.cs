@@ -213,10 +213,8 @@ public sealed class InMemoryWorkflowStore(InMemoryWorkflowDatabase database, ISe
     {
         lock (_gate)
         {
-            var parentIds = query.ParentWorkflowInstanceId is null ? null
-                : _instances.Where(p => WorkflowStateJson.Deserialize(p.Value.Json).ParentWorkflowInstanceId == query.ParentWorkflowInstanceId).Select(p => p.Key).ToHashSet();
             IEnumerable<WorkflowInstanceSummary> items = _instances.Values.Select(r => r.Summary);
-            if (parentIds is not null) items = items.Where(i => parentIds.Contains(i.Id));
+            if (query.ParentWorkflowInstanceId is { } parentId) items = items.Where(i => i.ParentWorkflowInstanceId == parentId);
             if (query.Ids is { Count: > 0 } ids) items = items.Where(i => ids.Contains(i.Id));
             if (query.DefinitionIds is { Count: > 0 } defs) items = items.Where(i => defs.Contains(i.DefinitionId));
             if (query.DefinitionVersionIds is { Count: > 0 } versions) items = items.Where(i => versions.Contains(i.DefinitionVersionId));

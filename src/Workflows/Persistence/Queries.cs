@@ -59,10 +59,10 @@ public sealed record WorkflowInstanceQuery
 /// <summary>The list-item view of an instance (ELSA-API §4.3 WorkflowInstanceSummary).</summary>
 public sealed record WorkflowInstanceSummary(string Id, string DefinitionId, string DefinitionVersionId, int Version,
     WorkflowStatus Status, WorkflowSubStatus SubStatus, string? CorrelationId, string? Name, int IncidentCount,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt)
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt, string? ParentWorkflowInstanceId = null)
 {
     public static WorkflowInstanceSummary From(WorkflowInstance i) => new(i.Id, i.DefinitionId, i.DefinitionVersionId,
-        i.Version, i.Status, i.SubStatus, i.CorrelationId, i.Name, i.IncidentCount, i.CreatedAt, i.UpdatedAt, i.FinishedAt);
+        i.Version, i.Status, i.SubStatus, i.CorrelationId, i.Name, i.IncidentCount, i.CreatedAt, i.UpdatedAt, i.FinishedAt, i.ParentWorkflowInstanceId);
 }
 
 /// <summary>Journal filter (ELSA-API §4.3): node ids IN, activity ids IN, activity types NOT IN, event names IN; sequence ascending.</summary>

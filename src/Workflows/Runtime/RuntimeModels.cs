@@ -60,3 +60,13 @@ public sealed record ResumeResult(ResumeOutcome Outcome, WorkflowRunResult? Run 
 
 /// <summary>No definition version matches the start request.</summary>
 public sealed class WorkflowDefinitionNotFoundException(string message) : Exception(message);
+
+/// <summary>Runtime limits.</summary>
+public sealed record WorkflowRuntimeOptions
+{
+    /// <summary>
+    /// Most activity executions one burst may run before the instance faults: a flowchart loop of activities that
+    /// never wait would otherwise keep the host busy forever.
+    /// </summary>
+    public int MaxActivityExecutionsPerBurst { get; init; } = 100_000;
+}

@@ -95,10 +95,18 @@ internal sealed class WorkflowExecution
     public async Task RunAsync()
     {
         if (!IsFinished) Instance.SubStatus = WorkflowSubStatus.Executing;
+        var executions = 0;
         while (!IsFinished && _queue.TryDequeue(out var item))
         {
             var state = Instance.FindContext(item.ContextId);
             if (state is null || state.Status is ActivityStatus.Completed or ActivityStatus.Canceled) continue;
+            if (++executions > Runtime.Options.MaxActivityExecutionsPerBurst)
+            {
+                var looping = Workflow.NodesByNodeId.GetValueOrDefault(state.NodeId);
+                Fault(state, looping, new InvalidOperationException(
+                    $"More than {Runtime.Options.MaxActivityExecutionsPerBurst} activity executions without waiting (endless loop?)."));
+                break;
+            }
             if (!Workflow.NodesByNodeId.TryGetValue(state.NodeId, out var node))
             {
                 Fault(state, null, new InvalidOperationException($"Activity node '{state.NodeId}' does not exist in definition version {Workflow.VersionId}."));

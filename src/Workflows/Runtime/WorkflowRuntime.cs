@@ -18,8 +18,10 @@ public sealed class WorkflowRuntime(
     IWorkflowInstanceLock instanceLock,
     TimeProvider timeProvider,
     TimerSignal timerSignal,
+    WorkflowRuntimeOptions options,
     ILogger<WorkflowRuntime> logger) : IWorkflowRuntime
 {
+    internal WorkflowRuntimeOptions Options => options;
     internal ExpressionEvaluator Evaluator => evaluator;
     internal TimeProvider TimeProvider => timeProvider;
     internal ILogger Logger => logger;
