@@ -59,12 +59,42 @@ public class IncidentTests
         var instance = await engine.InstanceAsync(run.InstanceId);
         instance.Variables["x"] = new JsonObject { ["ok"] = "fixed" };
         await engine.Store.CommitAsync(new WorkflowCommit { Instance = instance, ExpectedRowVersion = instance.RowVersion });
-        instance.RowVersion++;
         var retried = await engine.Runtime.RetryAsync(run.InstanceId);
 
         Assert.Equal((WorkflowStatus.Finished, WorkflowSubStatus.Finished), (retried!.Status, retried.SubStatus));
         Assert.Equal(["fixed", "after"], await engine.WrittenLinesAsync(run.InstanceId));
         Assert.Null(await engine.Runtime.RetryAsync(run.InstanceId));
+    }
+
+    [Fact]
+    public async Task Retry_continues_while_other_branches_keep_their_task_and_timer()
+    {
+        await using var engine = new TestEngine();
+        var run = await engine.RunAsync(Definition(Flowchart(
+            [
+                Activity("fork", "Elsa.FlowFork", ("branches", Obj("[\"Task\",\"Timer\",\"Bad\"]"))),
+                Activity("task", "Elsa.RunTask", ("taskName", Lit("t"))), WriteLine("afterTask", "task"),
+                Activity("wait", "Elsa.Delay", ("timeSpan", Lit("01:00:00"))), WriteLine("afterWait", "timer"),
+                Activity("bad", "Elsa.WriteLine", ("text", Js("getVariable('x').ok"))),
+            ],
+            ("fork", "Task", "task"), ("task", "Done", "afterTask"), ("fork", "Timer", "wait"), ("wait", "Done", "afterWait"), ("fork", "Bad", "bad")),
+            new JsonArray(Variable("x", "x", "Object", null))));
+        Assert.Equal(WorkflowSubStatus.Faulted, run.SubStatus);
+        var taskId = engine.Notifications.Of<RunTaskRequested>().Single().TaskId;
+        Assert.Equal(ResumeOutcome.NotFound, (await engine.Runtime.CompleteTaskAsync(taskId, null)).Outcome);
+        Assert.Empty(await engine.Store.ListAsync());
+        Assert.Equal(2, (await engine.InstanceAsync(run.InstanceId)).Bookmarks.Count);
+
+        var instance = await engine.InstanceAsync(run.InstanceId);
+        instance.Variables["x"] = new JsonObject { ["ok"] = "fixed" };
+        await engine.Store.CommitAsync(new WorkflowCommit { Instance = instance, ExpectedRowVersion = instance.RowVersion });
+        var retried = await engine.Runtime.RetryAsync(run.InstanceId);
+
+        Assert.Equal((WorkflowStatus.Running, WorkflowSubStatus.Suspended), (retried!.Status, retried.SubStatus));
+        Assert.Equal(ResumeOutcome.Resumed, (await engine.Runtime.CompleteTaskAsync(taskId, null)).Outcome);
+        await engine.Driver.RunUntilIdleAsync();
+        Assert.Equal(["fixed", "task", "timer"], await engine.WrittenLinesAsync(run.InstanceId));
+        Assert.Equal(WorkflowSubStatus.Finished, (await engine.InstanceAsync(run.InstanceId)).SubStatus);
     }
 
     [Fact]

@@ -114,12 +114,9 @@ public sealed class ActivityExecutionContext : IExpressionScope
     public Bookmark CreateTimer(string bookmarkName, DateTimeOffset dueAtUtc, JsonNode? payload = null)
     {
         var bookmarkId = Ids.New();
-        var bookmark = _execution.CreateBookmark(State, Node, bookmarkName, BookmarkHash.Compute(bookmarkName, bookmarkId), payload, null, bookmarkId);
-        _execution.AddTimer(new ScheduledTimer
-        {
-            Id = bookmark.Id, Kind = ScheduledWorkKind.ResumeBookmark, DueAt = dueAtUtc.ToUniversalTime(),
-            WorkflowInstanceId = WorkflowInstanceId, BookmarkId = bookmark.Id, BookmarkName = bookmarkName, ActivityId = ActivityId,
-        });
+        var bookmark = _execution.CreateBookmark(State, Node, bookmarkName, BookmarkHash.Compute(bookmarkName, bookmarkId), payload, null,
+            bookmarkId, dueAtUtc.ToUniversalTime());
+        _execution.AddTimer(WorkflowExecution.TimerFor(bookmark));
         return bookmark;
     }
 

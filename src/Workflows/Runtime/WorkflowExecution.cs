@@ -236,7 +236,8 @@ internal sealed class WorkflowExecution
             state.ActivityId, state.ActivityType, Instance.Id, exception.Message);
         if (!Workflow.ContinueWithIncidents)
         {
-            // Elsa's default fault strategy: the workflow ends Finished/Faulted. The faulted context stays (for retry).
+            // Elsa's default fault strategy: the workflow ends Finished/Faulted. The faulted context and the other
+            // branches' contexts and bookmarks stay in the state, so a retry continues where it stopped.
             Instance.Fault = new WorkflowFault(error, exception.Message, state.ActivityId);
             EndInstance(WorkflowSubStatus.Faulted, cancelContexts: false);
         }
@@ -270,7 +271,8 @@ internal sealed class WorkflowExecution
         if (cancelContexts)
             foreach (var root in Instance.ActivityContexts.Where(c => c.ParentContextId is null || Instance.FindContext(c.ParentContextId) is null).ToList())
                 Cancel(root);
-        foreach (var bookmark in Instance.Bookmarks.ToList()) RemoveBookmark(bookmark);
+        if (subStatus == WorkflowSubStatus.Faulted) ParkBookmarks();
+        else foreach (var bookmark in Instance.Bookmarks.ToList()) RemoveBookmark(bookmark);
         _queue.Clear();
         Instance.Status = WorkflowStatus.Finished;
         Instance.SubStatus = subStatus;
@@ -293,12 +295,12 @@ internal sealed class WorkflowExecution
     // ---- bookmarks and timers ----------------------------------------------------------------------------------
 
     public Bookmark CreateBookmark(ActivityContextState state, ActivityNode node, string name, string hash, JsonNode? payload,
-        Dictionary<string, string>? metadata, string? id = null)
+        Dictionary<string, string>? metadata, string? id = null, DateTimeOffset? dueAt = null)
     {
         var bookmark = new Bookmark
         {
             Id = id ?? Ids.New(), WorkflowInstanceId = Instance.Id, Name = name, Hash = hash, Payload = payload,
-            ActivityId = node.Id, ActivityNodeId = node.NodeId, ActivityInstanceId = state.Id, CreatedAt = Now, Metadata = metadata,
+            ActivityId = node.Id, ActivityNodeId = node.NodeId, ActivityInstanceId = state.Id, CreatedAt = Now, Metadata = metadata, DueAt = dueAt,
         };
         Instance.Bookmarks.Add(bookmark);
         _bookmarksAdded.Add(bookmark);
@@ -322,6 +324,40 @@ internal sealed class WorkflowExecution
     }
 
     public void AddTimer(ScheduledTimer timer) => _timersAdded.Add(timer);
+
+    /// <summary>The due row of a timer bookmark (same id as the bookmark).</summary>
+    public static ScheduledTimer TimerFor(Bookmark bookmark) => new()
+    {
+        Id = bookmark.Id, Kind = ScheduledWorkKind.ResumeBookmark, DueAt = bookmark.DueAt!.Value, WorkflowInstanceId = bookmark.WorkflowInstanceId,
+        BookmarkId = bookmark.Id, BookmarkName = bookmark.Name, ActivityId = bookmark.ActivityId,
+    };
+
+    /// <summary>
+    /// A faulted instance keeps its bookmarks in its state (so a retry can continue the other branches) but they leave
+    /// the bookmark index and their timers are deleted: nothing can resume a Finished instance.
+    /// </summary>
+    private void ParkBookmarks()
+    {
+        foreach (var bookmark in Instance.Bookmarks)
+        {
+            if (_bookmarksAdded.RemoveAll(b => b.Id == bookmark.Id) > 0) _timersAdded.RemoveAll(t => t.Id == bookmark.Id);
+            else
+            {
+                _bookmarksRemoved.Add(bookmark.Id);
+                _timersRemoved.Add(bookmark.Id);
+            }
+        }
+    }
+
+    /// <summary>Retry: the parked bookmarks of a faulted instance become resumable again (timers past due fire at once).</summary>
+    public void RestoreParkedBookmarks()
+    {
+        foreach (var bookmark in Instance.Bookmarks)
+        {
+            _bookmarksAdded.Add(bookmark);
+            if (bookmark.DueAt is not null) _timersAdded.Add(TimerFor(bookmark));
+        }
+    }
 
     public void RemoveTimer(string timerId) => _timersRemoved.Add(timerId);
 

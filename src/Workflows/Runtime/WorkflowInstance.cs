@@ -91,6 +91,8 @@ public sealed record Bookmark
     public bool AutoBurn { get; init; } = true;
     public string? CallbackMethodName { get; init; } = "ResumeAsync";
     public Dictionary<string, string>? Metadata { get; init; }
+    /// <summary>For timer bookmarks: when the timer row (same id) is due. Lets a retry re-create the row.</summary>
+    public DateTimeOffset? DueAt { get; init; }
 }
 
 public sealed record ExceptionState(string Type, string Message, string? StackTrace, ExceptionState? InnerException = null)

@@ -145,6 +145,8 @@ public sealed class WorkflowRuntime(
         await using var held = await instanceLock.AcquireAsync(instanceId, cancellationToken);
         var instance = await state.GetInstanceAsync(instanceId, cancellationToken);
         var faulted = instance?.ActivityContexts.Where(c => c.Status == ActivityStatus.Faulted).ToList() ?? [];
+        // Activities scheduled but not yet run when the fault stopped the burst run after the retried ones.
+        var pending = instance?.ActivityContexts.Where(c => c.Status == ActivityStatus.Pending).ToList() ?? [];
         if (instance is null || faulted.Count == 0) return null;
         var workflow = await LoadWorkflowAsync(scope.ServiceProvider, instance, cancellationToken);
         if (workflow is null) return null;
@@ -153,7 +155,8 @@ public sealed class WorkflowRuntime(
         instance.Fault = null;
         instance.FinishedAt = null;
         var execution = new WorkflowExecution(this, scope.ServiceProvider, instance, workflow, isNew: false, cancellationToken);
-        foreach (var context in faulted) execution.EnqueueRetry(context);
+        execution.RestoreParkedBookmarks();
+        foreach (var context in faulted.Concat(pending)) execution.EnqueueRetry(context);
         await execution.RunAsync();
         await CommitAsync(scope.ServiceProvider, execution, cancellationToken);
         return WorkflowRunResult.From(instance);
