@@ -30,7 +30,7 @@ public static class JsonValues
     public static JsonNode? ToJson(object? value) => value switch
     {
         null => null,
-        JsonNode node => node.Parent is null ? node.DeepClone() : node.DeepClone(),
+        JsonNode node => node.DeepClone(),
         JsonElement element => JsonNode.Parse(element.GetRawText()),
         string s => JsonValue.Create(s),
         bool b => JsonValue.Create(b),
