@@ -60,11 +60,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TimerScheduler>();
         if (builder.RunSchedulerInBackground)
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<TimerScheduler>());
-        if (services.Any(d => d.ServiceType == typeof(TimeProvider) && d.ImplementationInstance is VirtualTimeProvider)
-            || builder.UseInMemoryStores)
-            services.TryAddSingleton(sp => sp.GetRequiredService<TimeProvider>() is VirtualTimeProvider clock
-                ? new VirtualTimeDriver(clock, sp.GetRequiredService<TimerScheduler>())
-                : throw new InvalidOperationException("VirtualTimeDriver needs a VirtualTimeProvider registered as TimeProvider."));
+        // Only resolvable when the registered TimeProvider is virtual (tests, the rehearsal command).
+        services.TryAddSingleton(sp => sp.GetRequiredService<TimeProvider>() is VirtualTimeProvider clock
+            ? new VirtualTimeDriver(clock, sp.GetRequiredService<TimerScheduler>())
+            : throw new InvalidOperationException("VirtualTimeDriver needs a VirtualTimeProvider registered as TimeProvider."));
 
         if (builder.UseInMemoryStores)
         {
