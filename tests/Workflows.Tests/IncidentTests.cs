@@ -38,7 +38,7 @@ public class IncidentTests
     public async Task Continue_with_incidents_records_the_incident_and_goes_on()
     {
         await using var engine = new TestEngine();
-        var options = new JsonObject { ["incidentStrategyType"] = "Elsa.Workflows.IncidentStrategies.ContinueWithIncidentsStrategy, Elsa.Workflows.Core" };
+        var options = new JsonObject { ["incidentStrategyType"] = IncidentStrategies.ContinueWithIncidents };
         var run = await engine.RunAsync(ForkWithFault(options));
 
         Assert.Equal((WorkflowStatus.Finished, WorkflowSubStatus.Finished), (run.Status, run.SubStatus));

@@ -95,7 +95,8 @@ public sealed class CompiledWorkflow
     public string? IncidentStrategyType { get; init; }
 
     /// <summary>Whether the definition asks to record incidents and continue (Elsa's ContinueWithIncidentsStrategy).</summary>
-    public bool ContinueWithIncidents => IncidentStrategyType?.Contains("ContinueWithIncidents", StringComparison.Ordinal) == true;
+    public bool ContinueWithIncidents => IncidentStrategyType is { } type
+        && type.Split(',')[0].Trim() == Runtime.IncidentStrategies.ContinueWithIncidents.Split(',')[0];
 
     public VariableDefinition? FindVariable(string idOrName) =>
         Variables.FirstOrDefault(v => v.Id == idOrName) ?? Variables.FirstOrDefault(v => v.Name == idOrName);
