@@ -60,9 +60,12 @@ public sealed class DueWorkExecutor(
             var result = await runtime.ResumeCoreAsync(instanceId, b => b.Name == timer.BookmarkName && b.Hash == hash, input, timer.Id, cancellationToken);
             return result.Outcome == ResumeOutcome.Resumed;
         }
+        // A broadcast: each bookmark is consumed in its own instance's commit; the row is deleted only after all of
+        // them, so a crash part-way re-delivers to the bookmarks not consumed yet (never twice to the same one).
+        // Bookmarks created after the stimulus was sent do not receive it.
         var bookmarks = await services.GetRequiredService<IWorkflowStateStore>().FindBookmarksAsync(timer.BookmarkName!, hash, timer.CorrelationId, cancellationToken);
-        foreach (var bookmark in bookmarks)
-            await runtime.ResumeCoreAsync(bookmark.WorkflowInstanceId, b => b.Id == bookmark.Id, (JsonObject)input.DeepClone(), timer.Id, cancellationToken);
+        foreach (var bookmark in bookmarks.Where(b => b.CreatedAt <= timer.DueAt))
+            await runtime.ResumeCoreAsync(bookmark.WorkflowInstanceId, b => b.Id == bookmark.Id, (JsonObject)input.DeepClone(), null, cancellationToken);
         return false;
     }
 
