@@ -162,3 +162,24 @@ public class BookmarkAndTaskTests
         Assert.Equal("plan-42", (await engine.InstanceAsync(run.InstanceId)).CorrelationId);
     }
 }
+
+public class ReminderTests
+{
+    [Fact]
+    public async Task An_activity_can_re_arm_its_timer_until_another_bookmark_completes_it()
+    {
+        await using var engine = new TestEngine(e => e.AddActivity<TestActivities.RemindUntilSubmitted>());
+        var run = await engine.RunAsync(Definition(Flowchart([Activity("remind", "BaoCao.RemindUntilSubmitted", ("reportId", Lit("BC-9"))), WriteLine("w", "submitted")], ("remind", "Done", "w"))));
+
+        Assert.Equal(3, await engine.Driver.RunUntilIdleAsync(TestEngine.Epoch.AddDays(3.5)));
+        Assert.Equal([1, 2, 3], engine.Notifications.Of<TestActivities.ReminderDue>().Select(r => r.Count));
+        Assert.Equal(TestEngine.Epoch.AddDays(4), Assert.Single(await engine.Store.ListAsync(run.InstanceId)).DueAt);
+
+        await engine.Runtime.ResumeAsync("BaoCao.Submitted", "BC-9");
+
+        Assert.Equal(["submitted"], await engine.WrittenLinesAsync(run.InstanceId));
+        Assert.Empty(await engine.Store.ListAsync());
+        var journal = (await engine.Store.QueryJournalAsync(run.InstanceId, new JournalFilter { ActivityIds = ["remind"] }, 0, 100)).Items;
+        Assert.Equal(["Started", "Suspended", "Resumed", "Suspended", "Resumed", "Suspended", "Resumed", "Suspended", "Resumed", "Completed"], journal.Select(e => e.EventName));
+    }
+}

@@ -38,4 +38,34 @@ public static class TestActivities
             return ValueTask.CompletedTask;
         }
     }
+
+    public sealed record ReminderDue(string WorkflowInstanceId, string ReportId, int Count) : MediatR.INotification;
+
+    /// <summary>Reminds every day (a notification per reminder) until the report is submitted: an activity that re-arms its timer.</summary>
+    [Activity("BaoCao", "Báo cáo", "Nhắc nộp báo cáo hằng ngày.", DisplayName = "Nhắc nộp báo cáo")]
+    public sealed class RemindUntilSubmitted : Activity
+    {
+        [Input(DisplayName = "Mã báo cáo", IsRequired = true)] public Input<string> ReportId { get; } = new();
+
+        public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+        {
+            context.CreateBookmark("BaoCao.Submitted", context.Get(ReportId)!);
+            context.CreateTimer("BaoCao.Remind", context.UtcNow.AddDays(1));
+            return ValueTask.CompletedTask;
+        }
+
+        public override ValueTask ResumeAsync(ActivityExecutionContext context, BookmarkResumption resumption)
+        {
+            if (resumption.Bookmark.Name == "BaoCao.Submitted")
+            {
+                context.Complete();
+                return ValueTask.CompletedTask;
+            }
+            var count = (context.Properties["reminders"]?.GetValue<int>() ?? 0) + 1;
+            context.Properties["reminders"] = count;
+            context.Publish(new ReminderDue(context.WorkflowInstanceId, context.Get(ReportId)!, count));
+            context.CreateTimer("BaoCao.Remind", context.UtcNow.AddDays(1));
+            return ValueTask.CompletedTask;
+        }
+    }
 }
