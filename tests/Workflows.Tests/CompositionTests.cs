@@ -88,7 +88,10 @@ public class CompositionTests
     {
         ["definitionId"] = definitionId,
         ["name"] = "Child",
-        ["root"] = Flowchart([Activity("task", "Elsa.RunTask", ("taskName", Js("'Review ' + getInput('Report')"))), WriteLine("c", "child done")], ("task", "Done", "c")),
+        ["root"] = Flowchart(
+            [Activity("task", "Elsa.RunTask", ("taskName", Js("'Review ' + getInput('Report')"))),
+             Activity("out", "Elsa.SetOutput", ("outputName", Lit("Verdict")), ("outputValue", Js("getOutputFrom('task', 'Result')")))],
+            ("task", "Done", "out")),
     };
 
     [Fact]
@@ -114,7 +117,7 @@ public class CompositionTests
         await engine.Driver.RunUntilIdleAsync();
 
         Assert.Equal(WorkflowSubStatus.Finished, (await engine.InstanceAsync(parent.InstanceId)).SubStatus);
-        Assert.Equal(["parent saw {}"], await engine.WrittenLinesAsync(parent.InstanceId));
+        Assert.Equal(["parent saw {\"Verdict\":\"ok\"}"], await engine.WrittenLinesAsync(parent.InstanceId));
         var childRoot = (await engine.Store.ListActivityRecordsAsync(child.Id, "Workflow1:flow1")).Single();
         var execRecord = (await engine.Store.ListActivityRecordsAsync(parent.InstanceId)).Single(r => r.ActivityId == "exec");
         Assert.Equal(parent.InstanceId, childRoot.SchedulingWorkflowInstanceId);

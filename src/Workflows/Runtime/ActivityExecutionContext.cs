@@ -70,6 +70,9 @@ public sealed class ActivityExecutionContext : IExpressionScope
     /// <summary>Sets an output; bound outputs (memoryReference = variable id) also set that variable.</summary>
     public void Set<T>(Output<T> output, T? value) => _execution.SetOutput(this, output.Name, JsonValues.ToJson(value));
 
+    /// <summary>Sets a workflow output (the instance's <c>output</c>, handed to a waiting parent when it finishes).</summary>
+    public void SetWorkflowOutput(string name, JsonNode? value) => _execution.Instance.Output[name] = value?.DeepClone();
+
     /// <summary>Adds data to this execution's record payload and journal (e.g. <c>"Executed At"</c>).</summary>
     public void AddPayload(string key, JsonNode? value) => State.Payload[key] = value;
 
