@@ -1,2 +1,0 @@
-namespace WorkflowHost.Workflows;
-public sealed class AssemblyMarker;

@@ -1,0 +1,184 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WorkflowHost.Workflows.Definitions;
+using WorkflowHost.Workflows.Expressions;
+using WorkflowHost.Workflows.Model;
+using WorkflowHost.Workflows.Notifications;
+using WorkflowHost.Workflows.Persistence;
+using WorkflowHost.Workflows.Scheduling;
+
+namespace WorkflowHost.Workflows.Runtime;
+
+/// <inheritdoc />
+public sealed class WorkflowRuntime(
+    IServiceScopeFactory scopeFactory,
+    CompiledWorkflowCache cache,
+    ExpressionEvaluator evaluator,
+    IWorkflowInstanceLock instanceLock,
+    TimeProvider timeProvider,
+    TimerSignal timerSignal,
+    WorkflowRuntimeOptions options,
+    ILogger<WorkflowRuntime> logger) : IWorkflowRuntime
+{
+    internal WorkflowRuntimeOptions Options => options;
+    internal ExpressionEvaluator Evaluator => evaluator;
+    internal TimeProvider TimeProvider => timeProvider;
+    internal ILogger Logger => logger;
+
+    public Task<WorkflowRunResult> StartAsync(StartWorkflowRequest request, CancellationToken cancellationToken = default) =>
+        StartCoreAsync(request, [], [], cancellationToken);
+
+    /// <summary>Starts an instance; the extra timer changes (trigger rescheduling, dispatch row removal) join its commit.</summary>
+    internal async Task<WorkflowRunResult> StartCoreAsync(StartWorkflowRequest request, IReadOnlyList<ScheduledTimer> timersAdded,
+        IReadOnlyList<string> timersRemoved, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var definitions = scope.ServiceProvider.GetRequiredService<IWorkflowDefinitionStore>();
+        var version = request.DefinitionVersionId is { } versionId
+            ? await definitions.FindByIdAsync(versionId, cancellationToken)
+            : request.DefinitionId is { } definitionId ? await definitions.FindAsync(definitionId, request.VersionOptions, cancellationToken) : null;
+        if (version is null)
+            throw new WorkflowDefinitionNotFoundException(
+                $"No workflow definition version matches definition id '{request.DefinitionId}' / version id '{request.DefinitionVersionId}' ({request.VersionOptions}).");
+        var workflow = cache.Get(version);
+        var now = timeProvider.GetUtcNow();
+        var instance = new WorkflowInstance
+        {
+            Id = request.InstanceId ?? Ids.New(),
+            DefinitionId = version.DefinitionId,
+            DefinitionVersionId = version.Id,
+            Version = version.Version,
+            Name = request.Name ?? version.Name,
+            CorrelationId = request.CorrelationId,
+            ParentWorkflowInstanceId = request.ParentWorkflowInstanceId,
+            Input = (JsonObject?)request.Input?.DeepClone() ?? new JsonObject(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        foreach (var variable in workflow.Variables) instance.Variables[variable.Id] = WorkflowExecution.InitialValue(variable);
+        if (request.TriggerActivityId is not null) instance.Properties["triggerActivityId"] = request.TriggerActivityId;
+
+        await using var held = await instanceLock.AcquireAsync(instance.Id, cancellationToken);
+        var execution = new WorkflowExecution(this, scope.ServiceProvider, instance, workflow, isNew: true, cancellationToken);
+        foreach (var timer in timersAdded) execution.AddTimer(timer);
+        foreach (var timerId in timersRemoved) execution.RemoveTimer(timerId);
+        execution.Notifications.Add(new WorkflowStarted(instance.Id, instance.DefinitionId, instance.DefinitionVersionId, instance.CorrelationId));
+        execution.Schedule(workflow.Root, null, null, null, request.SchedulingActivityExecutionId, rootCallStackDepth: request.CallStackDepth);
+        await execution.RunAsync();
+        await CommitAsync(scope.ServiceProvider, execution, cancellationToken);
+        return WorkflowRunResult.From(instance);
+    }
+
+    public async Task<ResumeResult> CompleteTaskAsync(string taskId, JsonNode? result, CancellationToken cancellationToken = default)
+    {
+        var bookmarks = await FindBookmarksAsync(BookmarkNames.RunTask, taskId, null, cancellationToken);
+        if (bookmarks.Count == 0) return ResumeResult.NotFound($"No pending task with id '{taskId}'.");
+        var bookmark = bookmarks[0];
+        var outcome = await ResumeBookmarkAsync(bookmark.WorkflowInstanceId, bookmark.Id,
+            new JsonObject { ["RunTaskInput"] = result?.DeepClone() }, cancellationToken);
+        return outcome.Outcome == ResumeOutcome.NotFound ? ResumeResult.NotFound($"No pending task with id '{taskId}' (already completed).") : outcome;
+    }
+
+    public Task<ResumeResult> ResumeBookmarkAsync(string instanceId, string bookmarkId, JsonObject? input = null, CancellationToken cancellationToken = default) =>
+        ResumeCoreAsync(instanceId, b => b.Id == bookmarkId, input, null, cancellationToken);
+
+    /// <summary>
+    /// The single resume path: lock → load → the bookmark must still exist → run → commit with the bookmark (and
+    /// <paramref name="timerId"/>, the due row that caused this) deleted in that same commit.
+    /// </summary>
+    internal async Task<ResumeResult> ResumeCoreAsync(string instanceId, Func<Bookmark, bool> selectBookmark, JsonObject? input,
+        string? timerId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var state = scope.ServiceProvider.GetRequiredService<IWorkflowStateStore>();
+        await using var held = await instanceLock.AcquireAsync(instanceId, cancellationToken);
+        var instance = await state.GetInstanceAsync(instanceId, cancellationToken);
+        if (instance is null) return ResumeResult.NotFound($"Workflow instance '{instanceId}' does not exist.");
+        var bookmark = instance.Bookmarks.FirstOrDefault(selectBookmark);
+        if (bookmark is null || instance.Status == WorkflowStatus.Finished)
+            return ResumeResult.NotFound($"Workflow instance '{instanceId}' has no such pending bookmark.");
+        var workflow = await LoadWorkflowAsync(scope.ServiceProvider, instance, cancellationToken);
+        if (workflow is null) return ResumeResult.NotFound($"Definition version '{instance.DefinitionVersionId}' of instance '{instanceId}' no longer exists.");
+
+        var execution = new WorkflowExecution(this, scope.ServiceProvider, instance, workflow, isNew: false, cancellationToken);
+        execution.RemoveBookmark(bookmark);
+        if (timerId is not null && timerId != bookmark.Id) execution.RemoveTimer(timerId);
+        execution.EnqueueResume(bookmark, input ?? new JsonObject());
+        await execution.RunAsync();
+        await CommitAsync(scope.ServiceProvider, execution, cancellationToken);
+        return new ResumeResult(ResumeOutcome.Resumed, WorkflowRunResult.From(instance));
+    }
+
+    public async Task<IReadOnlyList<ResumeResult>> ResumeAsync(string bookmarkName, string stimulusKey, JsonObject? input = null,
+        string? correlationId = null, CancellationToken cancellationToken = default)
+    {
+        var results = new List<ResumeResult>();
+        foreach (var bookmark in await FindBookmarksAsync(bookmarkName, stimulusKey, correlationId, cancellationToken))
+            results.Add(await ResumeBookmarkAsync(bookmark.WorkflowInstanceId, bookmark.Id, input, cancellationToken));
+        return results;
+    }
+
+    public Task<IReadOnlyList<ResumeResult>> PublishEventAsync(string eventName, string? correlationId = null, JsonNode? payload = null,
+        CancellationToken cancellationToken = default) =>
+        ResumeAsync(BookmarkNames.Event, eventName, new JsonObject { ["EventPayload"] = payload?.DeepClone() }, correlationId, cancellationToken);
+
+    public async Task<bool> CancelAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var state = scope.ServiceProvider.GetRequiredService<IWorkflowStateStore>();
+        await using var held = await instanceLock.AcquireAsync(instanceId, cancellationToken);
+        var instance = await state.GetInstanceAsync(instanceId, cancellationToken);
+        if (instance is null || instance.Status == WorkflowStatus.Finished) return false;
+        var workflow = await LoadWorkflowAsync(scope.ServiceProvider, instance, cancellationToken);
+        if (workflow is null) return false;
+        var execution = new WorkflowExecution(this, scope.ServiceProvider, instance, workflow, isNew: false, cancellationToken);
+        execution.CancelWorkflow();
+        await CommitAsync(scope.ServiceProvider, execution, cancellationToken);
+        return true;
+    }
+
+    public async Task<WorkflowRunResult?> RetryAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var state = scope.ServiceProvider.GetRequiredService<IWorkflowStateStore>();
+        await using var held = await instanceLock.AcquireAsync(instanceId, cancellationToken);
+        var instance = await state.GetInstanceAsync(instanceId, cancellationToken);
+        var faulted = instance?.ActivityContexts.Where(c => c.Status == ActivityStatus.Faulted).ToList() ?? [];
+        // Activities scheduled but not yet run when the fault stopped the burst run after the retried ones.
+        var pending = instance?.ActivityContexts.Where(c => c.Status == ActivityStatus.Pending).ToList() ?? [];
+        if (instance is null || faulted.Count == 0) return null;
+        var workflow = await LoadWorkflowAsync(scope.ServiceProvider, instance, cancellationToken);
+        if (workflow is null) return null;
+        instance.Status = WorkflowStatus.Running;
+        instance.SubStatus = WorkflowSubStatus.Executing;
+        instance.Fault = null;
+        instance.FinishedAt = null;
+        var execution = new WorkflowExecution(this, scope.ServiceProvider, instance, workflow, isNew: false, cancellationToken);
+        execution.RestoreParkedBookmarks();
+        foreach (var context in faulted.Concat(pending)) execution.EnqueueRetry(context);
+        await execution.RunAsync();
+        await CommitAsync(scope.ServiceProvider, execution, cancellationToken);
+        return WorkflowRunResult.From(instance);
+    }
+
+    private async Task<IReadOnlyList<Bookmark>> FindBookmarksAsync(string name, string stimulusKey, string? correlationId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IWorkflowStateStore>()
+            .FindBookmarksAsync(name, BookmarkHash.Compute(name, stimulusKey), correlationId, cancellationToken);
+    }
+
+    private async Task<CompiledWorkflow?> LoadWorkflowAsync(IServiceProvider services, WorkflowInstance instance, CancellationToken cancellationToken)
+    {
+        var version = await services.GetRequiredService<IWorkflowDefinitionStore>().FindByIdAsync(instance.DefinitionVersionId, cancellationToken);
+        return version is null ? null : cache.Get(version);
+    }
+
+    private async Task CommitAsync(IServiceProvider services, WorkflowExecution execution, CancellationToken cancellationToken)
+    {
+        var commit = execution.BuildCommit();
+        await services.GetRequiredService<IWorkflowStateStore>().CommitAsync(commit, cancellationToken);
+        if (commit.TimersAdded.Count > 0) timerSignal.Notify(commit.TimersAdded.Min(t => t.DueAt));
+    }
+}

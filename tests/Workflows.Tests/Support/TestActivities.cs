@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using WorkflowHost.Workflows.Activities;
+using WorkflowHost.Workflows.Runtime;
+
+namespace WorkflowHost.Workflows.Tests.Support;
+
+/// <summary>Activities written the way the domain project writes its own (Vietnamese display names, custom bookmarks).</summary>
+public static class TestActivities
+{
+    /// <summary>Waits for a vote decision (custom bookmark keyed by report id) and a deadline timer; outcomes Đồng ý / Trả lại.</summary>
+    [Activity("BaoCao", "Báo cáo", "Chờ tập thể biểu quyết.", DisplayName = "Phê duyệt báo cáo")]
+    [FlowNode("Đồng ý", "Trả lại")]
+    public sealed class ApproveReport : Activity
+    {
+        [Input(DisplayName = "Mã báo cáo", IsRequired = true)] public Input<string> ReportId { get; } = new();
+        [Input(DisplayName = "Số phiếu tối thiểu", DefaultValue = 3)] public Input<int> MinimumVotes { get; } = new();
+        [Input(DisplayName = "Hạn", DefaultValue = "7.00:00:00")] public Input<TimeSpan> Deadline { get; } = new();
+        [Output(DisplayName = "Số phiếu")] public Output<int> Votes { get; } = new();
+
+        public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+        {
+            var reportId = context.Get(ReportId)!;
+            context.CreateBookmark("BaoCao.Vote", reportId, new JsonObject { ["reportId"] = reportId, ["minimum"] = context.Get(MinimumVotes) });
+            context.CreateTimer("BaoCao.Deadline", context.UtcNow + context.Get(Deadline));
+            return ValueTask.CompletedTask;
+        }
+
+        public override ValueTask ResumeAsync(ActivityExecutionContext context, BookmarkResumption resumption)
+        {
+            if (resumption.Bookmark.Name == "BaoCao.Deadline")
+            {
+                context.Complete("Trả lại");
+                return ValueTask.CompletedTask;
+            }
+            var votes = resumption.Input["votes"]!.GetValue<int>();
+            context.Set(Votes, votes);
+            context.Complete(votes >= context.Get(MinimumVotes) ? "Đồng ý" : "Trả lại");
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    public sealed record ReminderDue(string WorkflowInstanceId, string ReportId, int Count) : MediatR.INotification;
+
+    /// <summary>Reminds every day (a notification per reminder) until the report is submitted: an activity that re-arms its timer.</summary>
+    [Activity("BaoCao", "Báo cáo", "Nhắc nộp báo cáo hằng ngày.", DisplayName = "Nhắc nộp báo cáo")]
+    public sealed class RemindUntilSubmitted : Activity
+    {
+        [Input(DisplayName = "Mã báo cáo", IsRequired = true)] public Input<string> ReportId { get; } = new();
+
+        public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+        {
+            context.CreateBookmark("BaoCao.Submitted", context.Get(ReportId)!);
+            context.CreateTimer("BaoCao.Remind", context.UtcNow.AddDays(1));
+            return ValueTask.CompletedTask;
+        }
+
+        public override ValueTask ResumeAsync(ActivityExecutionContext context, BookmarkResumption resumption)
+        {
+            if (resumption.Bookmark.Name == "BaoCao.Submitted")
+            {
+                context.Complete();
+                return ValueTask.CompletedTask;
+            }
+            var count = (context.Properties["reminders"]?.GetValue<int>() ?? 0) + 1;
+            context.Properties["reminders"] = count;
+            context.Publish(new ReminderDue(context.WorkflowInstanceId, context.Get(ReportId)!, count));
+            context.CreateTimer("BaoCao.Remind", context.UtcNow.AddDays(1));
+            return ValueTask.CompletedTask;
+        }
+    }
+}
