@@ -32,4 +32,7 @@ public static class VietnamTime
     /// <summary>The local calendar day an instant falls on.</summary>
     public static DateOnly DateOf(DateTimeOffset instant) =>
         Instant.FromDateTimeOffset(instant).InZone(Zone).Date.ToDateOnly();
+
+    /// <summary>Today as people in Việt Nam see it.</summary>
+    public static DateOnly Today(TimeProvider time) => DateOf(time.GetUtcNow());
 }

@@ -28,7 +28,7 @@ public sealed class LevelProvision
         string? recipient, string? recipientText, string? via, bool collectiveApproval, string? approvedBy,
         string? drafter, IEnumerable<string> coDrafters, DeadlineSource deadlineSource, string? deadline,
         string? deadlineText, IEnumerable<string> urgingBodies, IEnumerable<int> reminderOffsetDays,
-        int? escalationGraceDays, Recurrence? recurrence)
+        int? escalationGraceDays, PlanRecurrence? recurrence)
     {
         Key = key;
         Name = name;
@@ -99,5 +99,5 @@ public sealed class LevelProvision
     public int? EscalationGraceDays { get; private set; }
 
     /// <summary>For periodic reports: when they recur.</summary>
-    public Recurrence? Recurrence { get; private set; }
+    public PlanRecurrence? Recurrence { get; private set; }
 }

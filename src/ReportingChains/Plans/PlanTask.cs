@@ -26,7 +26,7 @@ public sealed class PlanTask
     public PlanTask(string number, TaskGroup group, string title, string? content,
         IEnumerable<UnitSelector> directing, string? directingText, IEnumerable<UnitSelector> executing,
         string? executingText, string? due, string? dueText, IEnumerable<Milestone> milestones,
-        Recurrence? recurrence)
+        PlanRecurrence? recurrence)
     {
         Number = number;
         Group = group;
@@ -62,5 +62,5 @@ public sealed class PlanTask
     /// <summary>Dated steps inside the task, e.g. groundbreaking and opening of a works.</summary>
     public IReadOnlyList<Milestone> Milestones => _milestones;
 
-    public Recurrence? Recurrence { get; private set; }
+    public PlanRecurrence? Recurrence { get; private set; }
 }

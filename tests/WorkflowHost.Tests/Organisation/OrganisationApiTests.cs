@@ -1,3 +1,4 @@
+using WorkflowHost.ReportingChains.Calendar;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -123,7 +124,7 @@ public sealed class OrganisationApiTests(HostFixture host) : IClassFixture<HostF
     {
         var tree = await GetJsonAsync("/api/org-units");
 
-        Assert.Equal(VietnamDate.Today(host.Factory.Clock).ToString("yyyy-MM-dd"), tree.GetProperty("asOf").GetString());
+        Assert.Equal(VietnamTime.Today(host.Factory.Clock).ToString("yyyy-MM-dd"), tree.GetProperty("asOf").GetString());
     }
 
     [Fact]

@@ -353,7 +353,7 @@ public static partial class PlanTemplateReader
                     executingText, due, dueText, milestones, recurrence);
         }
 
-        private Recurrence? Recurrence(JsonObjectReader o)
+        private PlanRecurrence? Recurrence(JsonObjectReader o)
         {
             var description = o.String("description", required: true);
             var occasions = o.Array("occasions", required: false, Occasion);
@@ -366,7 +366,7 @@ public static partial class PlanTemplateReader
             if (fromYear > toYear) o.Error("toYear", $"{toYear} is before {o.PathOf("fromYear")} ({fromYear})");
             return description is null
                 ? null
-                : new Recurrence(description, occasions, periods, fromYear, toYear);
+                : new PlanRecurrence(description, occasions, periods, fromYear, toYear);
         }
 
         private Occasion? Occasion(JsonElement element, string path)

@@ -1,3 +1,4 @@
+using WorkflowHost.ReportingChains.Calendar;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,7 +27,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider time) : PageMode
         catch (RequestValidationException)
         {
             ErrorMessage = $"Ngày \"{AsOfText}\" không hợp lệ; đang hiển thị cơ cấu tổ chức hôm nay.";
-            response = await mediator.Send(new GetOrgTreeQuery(VietnamDate.Today(time).ToString("yyyy-MM-dd")), cancellationToken);
+            response = await mediator.Send(new GetOrgTreeQuery(VietnamTime.Today(time).ToString("yyyy-MM-dd")), cancellationToken);
         }
         AsOf = response.AsOf;
         Tree = response.Units;

@@ -1,3 +1,4 @@
+using WorkflowHost.ReportingChains.Calendar;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using WorkflowHost.Identity;
@@ -22,7 +23,7 @@ public sealed class GetMeQueryHandler(
         var user = currentUser.UserName is { } name ? await users.FindByNameAsync(name) : null;
         if (user is null)
             throw new UnauthorizedAccessException("Nobody is signed in.");
-        var asOf = VietnamDate.Today(time);
+        var asOf = VietnamTime.Today(time);
         var roles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();
         var units = await scope.UnitsOfAsync(user.UserName!, asOf, cancellationToken);
         return new MeDto(user.UserName!, user.DisplayName, roles, asOf,

@@ -1,3 +1,4 @@
+using WorkflowHost.ReportingChains.Calendar;
 using System.Globalization;
 using WorkflowHost.Application.Validation;
 using WorkflowHost.ReportingChains.Organisation;
@@ -19,7 +20,7 @@ public static class AsOfDate
 
     /// <summary>The day asked about; call after <see cref="Validate"/> passed.</summary>
     public static DateOnly Resolve(string? text, TimeProvider time) =>
-        string.IsNullOrEmpty(text) ? VietnamDate.Today(time)
+        string.IsNullOrEmpty(text) ? VietnamTime.Today(time)
         : TryParse(text, out var date) ? date
         : throw RequestValidationException.For(Field, $"'{text}' is not a date; use yyyy-MM-dd.");
 }
