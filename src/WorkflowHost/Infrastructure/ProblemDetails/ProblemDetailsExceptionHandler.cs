@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using WorkflowHost.Application.Validation;
+using WorkflowHost.ReportingChains;
 
 namespace WorkflowHost.Infrastructure.ProblemDetails;
 
@@ -16,6 +17,12 @@ public sealed class ProblemDetailsExceptionHandler(
                 invalid.Errors.ToDictionary(e => e.Key, e => e.Value.ToArray()))
             {
                 Status = StatusCodes.Status400BadRequest, Title = "The request is invalid.",
+            },
+            // A refused domain rule is the caller's input at fault: the Vietnamese message, keyed by the field, is what users see.
+            DomainException refused => new ValidationProblemDetails(
+                new Dictionary<string, string[]> { [refused.Field] = [refused.VietnameseMessage] })
+            {
+                Status = StatusCodes.Status400BadRequest, Title = "The request is invalid.", Detail = refused.Message,
             },
             NotFoundException notFound => new()
             {
