@@ -73,6 +73,15 @@ public sealed class ChainEngine : IAsyncDisposable
     public async Task<JsonObject> OutputsAsync(string instanceId, string activityId) =>
         (JsonObject)((await InstanceAsync(instanceId)).Properties["activityOutputs"]![activityId]!);
 
+    /// <summary>The journal event names of one activity of an instance, in order.</summary>
+    public async Task<List<string>> JournalAsync(string instanceId, string activityId) =>
+        (await Store.QueryJournalAsync(instanceId, new JournalFilter { ActivityIds = [activityId] }, 0, 100_000)).Items.Select(e => e.EventName).ToList();
+
+    /// <summary>Texts written by WriteLine activities, in journal order.</summary>
+    public async Task<List<string>> WrittenLinesAsync(string instanceId) =>
+        (await Store.QueryJournalAsync(instanceId, new JournalFilter { EventNames = ["Completed"] }, 0, 100_000)).Items
+            .Where(e => e.ActivityType == "Elsa.WriteLine").Select(e => e.Message ?? "").ToList();
+
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
 }
 
