@@ -42,13 +42,24 @@ internal static class ChainContextExtensions
     public static async Task<ResolvedDeadline?> ParentDeadlineAsync(this ActivityExecutionContext context, Input<JsonNode> input)
     {
         var node = context.Get(input);
-        if (node is null || node is JsonValue v && v.TryGetValue<string>(out var s) && string.IsNullOrWhiteSpace(s))
-            return context.WorkflowInput[ChainInputs.Deadline] is JsonObject fromAbove
-                ? DeadlineValue.FromJson(fromAbove, ChainInputs.Deadline)
-                : null;
+        if (IsEmpty(node)) return await context.DeadlineFromAboveAsync();
         var rule = DeadlineValue.ReadRule(node, input.Name, out var resolved);
         return resolved ?? await context.ResolveAsync(rule, input.Name, DeadlineContext.None);
     }
+
+    /// <summary>
+    /// The workflow input <c>deadline</c>: normally the resolved deadline the level above passed down; a workflow
+    /// started from the API may give a phrase or rule instead. Null when there is none.
+    /// </summary>
+    public static async Task<ResolvedDeadline?> DeadlineFromAboveAsync(this ActivityExecutionContext context)
+    {
+        var node = context.WorkflowInput[ChainInputs.Deadline];
+        if (IsEmpty(node)) return null;
+        var rule = DeadlineValue.ReadRule(node, ChainInputs.Deadline, out var resolved);
+        return resolved ?? await context.ResolveAsync(rule, ChainInputs.Deadline, DeadlineContext.None);
+    }
+
+    public static bool IsEmpty(JsonNode? node) => node is null || node is JsonValue v && v.TryGetValue<string>(out var s) && string.IsNullOrWhiteSpace(s);
 
     /// <summary>A concrete deadline (not set by the parent) from a phrase, rule or resolved value, relative rules
     /// counted from <paramref name="parentDeadline"/>.</summary>

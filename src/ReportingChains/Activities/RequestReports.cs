@@ -82,8 +82,7 @@ public sealed class RequestReports : Activity
         var asOf = context.RequireAsOf(AsOf);
         var planId = context.GetText(PlanId) ?? context.WorkflowInputText(ChainInputs.PlanId);
         var runningUnit = context.WorkflowInputText(ChainInputs.UnitCode);
-        var parentDeadline = context.WorkflowInput[ChainInputs.Deadline] is JsonObject above ? DeadlineValue.FromJson(above, ChainInputs.Deadline) : null;
-        var deadline = await context.ResolveConcreteAsync(context.Get(Deadline), Deadline.Name, parentDeadline);
+        var deadline = await context.ResolveConcreteAsync(context.Get(Deadline), Deadline.Name, await context.DeadlineFromAboveAsync());
         var definitionId = context.GetText(ChildWorkflowDefinitionId) ?? throw new ActivityInputException(ChildWorkflowDefinitionId.Name,
             "Chưa chọn quy trình của đơn vị.", $"{ChildWorkflowDefinitionId.Name}: the child workflow definition id is required.");
 
