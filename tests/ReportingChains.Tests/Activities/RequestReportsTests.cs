@@ -125,6 +125,31 @@ public class RequestReportsTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_unit_whose_chain_faulted_is_still_awaited_and_is_a_laggard_at_the_deadline()
+    {
+        await using var engine = new ChainEngine(Start);
+        await engine.PublishAsync(Definition(Flowchart(
+            [
+                Activity("check", "Elsa.FlowDecision", ("condition", Js("return getInput('unitCode') == 'HU-SAPA';"))),
+                Activity("fail", "Elsa.Fault", ("message", Lit("Lỗi dữ liệu"))),
+                WriteLine("report", "báo cáo"),
+            ],
+            ("check", "True", "fail"), ("check", "False", "report")), "unit-chain"));
+        var definition = await engine.PublishAsync(Requesting("unit-chain", "trước ngày 30/9/2022",
+            ("selection", Lit("Explicit")), ("units", Lit("HU-BATXAT, HU-SAPA"))));
+        var run = await engine.StartAsync(definition, new JsonObject { ["unitCode"] = "TU", ["asOf"] = "2022-09-01" });
+
+        await engine.Driver.RunUntilIdleAsync(Start.AddDays(1));
+        Assert.Equal(WorkflowSubStatus.Suspended, (await engine.InstanceAsync(run.InstanceId)).SubStatus);
+        Assert.Equal(["HU-BATXAT"], engine.Notifications.Of<UnitReported>().Select(u => u.UnitCode));
+
+        await engine.Driver.RunUntilIdleAsync();
+        var closed = Assert.Single(engine.Notifications.Of<ReportingClosed>());
+        Assert.Equal(ReportingClosedReason.Deadline, closed.Reason);
+        Assert.Equal(["HU-SAPA"], closed.Laggards);
+    }
+
+    [Fact]
     public async Task A_deadline_relative_to_the_parent_is_counted_from_the_deadline_the_level_above_passed_down()
     {
         await using var engine = new ChainEngine(Start);
