@@ -68,6 +68,28 @@ public class RequestReportsTests(ITestOutputHelper output)
         Assert.Equal(run.InstanceId, child.ParentWorkflowInstanceId);
     }
 
+    [Theory]
+    [InlineData("ByLevel", "", "Huyen", "", "2022-09-01", "DistrictCommittee:9,DirectCommittee:3")]
+    [InlineData("ByLevel", "", "Huyen", "", "2026-06-01", "DirectCommittee:4")]
+    [InlineData("ByLevel", "", "CoSo", "HU-SAPA", "2022-09-01", "GrassrootsOrganisation:10")]
+    [InlineData("ByKind", "Department", "", "TU", "2022-09-01", "Department:9")]
+    [InlineData("ChildrenOfRunningUnit", "", "", "", "2022-09-01", "CommitteeBoard:5,PartyGroup:3,FrontOrganisation:17,Department:9,DirectCommittee:3,DistrictCommittee:9")]
+    public async Task Selection_modes_name_the_units_of_the_tree_of_the_day(string selection, string kinds, string levels, string under, string asOf, string expected)
+    {
+        await using var engine = new ChainEngine(DateOnly.Parse(asOf).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        await engine.PublishAsync(ReportsAtOnce("unit-chain"));
+        var definition = await engine.PublishAsync(Requesting("unit-chain", "trước ngày 20/12/2026",
+            ("selection", Lit(selection)), ("kinds", Lit(kinds)), ("levels", Lit(levels)), ("under", Lit(under))));
+
+        await engine.StartAsync(definition, new JsonObject { ["unitCode"] = "TU", ["asOf"] = asOf });
+
+        var units = (await engine.Organisation.SnapshotAsync(DateOnly.Parse(asOf))).Units.ToDictionary(u => u.Code);
+        var byKind = Assert.Single(engine.Notifications.Of<ReportsRequested>()).Units.GroupBy(u => units[u.UnitCode].Kind)
+            .ToDictionary(g => g.Key.ToString(), g => g.Count());
+        var expectedByKind = expected.Split(',').Select(e => e.Split(':')).ToDictionary(e => e[0], e => int.Parse(e[1]));
+        Assert.Equal(expectedByKind.OrderBy(e => e.Key), byKind.OrderBy(e => e.Key));
+    }
+
     [Fact]
     public async Task When_all_units_report_before_the_deadline_the_outcome_is_AllReported()
     {
