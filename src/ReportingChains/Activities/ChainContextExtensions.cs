@@ -28,10 +28,21 @@ internal static class ChainContextExtensions
             ? text.Trim()
             : null;
 
-    /// <summary>The organisation tree date: the input, else the workflow input <c>asOf</c>.</summary>
-    public static DateOnly RequireAsOf(this ActivityExecutionContext context, Input<string> input)
+    /// <summary>
+    /// The organisation tree date: the input, else the workflow input <c>asOf</c>, else the <c>AsOf</c> of plan
+    /// <paramref name="planId"/> (through <see cref="IPlanTemplates"/>, when registered).
+    /// </summary>
+    public static async Task<DateOnly> RequireAsOfAsync(this ActivityExecutionContext context, Input<string> input, string? planId)
     {
-        var text = context.RequireText(input, ChainInputs.AsOf);
+        var text = context.GetText(input) ?? context.WorkflowInputText(ChainInputs.AsOf);
+        if (text is null && planId is not null && context.Services.GetService<IPlanTemplates>() is { } plans)
+            return (await plans.FindAsync(planId, context.CancellationToken))?.AsOf ?? throw new ActivityInputException(input.Name,
+                $"Không tìm thấy kế hoạch \"{planId}\" để lấy ngày chốt cây tổ chức.",
+                $"{input.Name}: no date given and plan '{planId}' does not exist to take its asOf from.");
+        if (text is null)
+            throw new ActivityInputException(input.Name,
+                $"Thiếu \"{input.Name}\" (và quy trình không có đầu vào \"asOf\" hay kế hoạch có ngày chốt).",
+                $"{input.Name}: a date is required (no workflow input 'asOf' and no registered plan to take it from).");
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day
             : throw new ActivityInputException(input.Name, $"\"{input.Name}\" phải là ngày dạng yyyy-MM-dd, nhận được \"{text}\".",

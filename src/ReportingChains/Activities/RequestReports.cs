@@ -30,11 +30,12 @@ public sealed class RequestReports : Activity
     public const string DeadlineOutcome = "Deadline";
     public const string DeadlineBookmark = "WorkflowHost.ReportingDeadline";
 
-    [Input(DisplayName = "Mã kế hoạch", Order = 1, Description = "Kế hoạch (ví dụ \"002\"); truyền cho quy trình của từng đơn vị.")]
+    [Input(DisplayName = "Mã kế hoạch", Order = 1,
+        Description = "Kế hoạch (ví dụ \"002\"); truyền cho quy trình của từng đơn vị. Để trống: đầu vào \"planId\" của quy trình.")]
     public Input<string> PlanId { get; } = new();
 
     [Input(DisplayName = "Ngày chốt cây tổ chức", Order = 2,
-        Description = "yyyy-MM-dd: các đơn vị được chọn theo cây tổ chức tại ngày này. Để trống: đầu vào \"asOf\" của quy trình.")]
+        Description = "yyyy-MM-dd: các đơn vị được chọn theo cây tổ chức tại ngày này. Để trống: đầu vào \"asOf\" của quy trình, nếu không có thì ngày chốt của kế hoạch.")]
     public Input<string> AsOf { get; } = new();
 
     [Input(DisplayName = "Cách chọn đơn vị", DefaultValue = ReportingUnitSelection.ChildrenOfRunningUnit, Order = 3,
@@ -79,8 +80,8 @@ public sealed class RequestReports : Activity
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var asOf = context.RequireAsOf(AsOf);
         var planId = context.GetText(PlanId) ?? context.WorkflowInputText(ChainInputs.PlanId);
+        var asOf = await context.RequireAsOfAsync(AsOf, planId);
         var runningUnit = context.WorkflowInputText(ChainInputs.UnitCode);
         var deadline = await context.ResolveConcreteAsync(context.Get(Deadline), Deadline.Name, await context.DeadlineFromAboveAsync());
         var definitionId = context.GetText(ChildWorkflowDefinitionId) ?? throw new ActivityInputException(ChildWorkflowDefinitionId.Name,

@@ -69,6 +69,39 @@ public class RequestReportsTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("002", UnitKind.DistrictCommittee, 9)]
+    [InlineData("003", UnitKind.CommuneCommittee, 30)]
+    public async Task Without_a_date_the_tree_is_the_one_of_the_plan_named_by_its_id(string planId, UnitKind expectedKind, int expectedCount)
+    {
+        await using var engine = new ChainEngine(Start);
+        await engine.PublishAsync(ReportsAtOnce("unit-chain"));
+        var definition = await engine.PublishAsync(Definition(Flowchart(
+            [Activity("request", "WorkflowHost.RequestReports", ("childWorkflowDefinitionId", Lit("unit-chain")),
+                ("deadline", Lit("trước ngày 20/12/2026")), ("kinds", Lit("DistrictCommittee, CommuneCommittee")))])));
+
+        await engine.StartAsync(definition, new JsonObject { ["unitCode"] = "TU", ["planId"] = planId });
+
+        var request = Assert.Single(engine.Notifications.Of<ReportsRequested>());
+        Assert.Equal(planId, request.PlanId);
+        var units = (await engine.Organisation.SnapshotAsync(request.AsOf)).Units.ToDictionary(u => u.Code);
+        Assert.Equal(expectedCount, request.Units.Count);
+        Assert.All(request.Units, u => Assert.Equal(expectedKind, units[u.UnitCode].Kind));
+    }
+
+    [Fact]
+    public async Task Without_a_date_or_a_known_plan_the_request_is_an_incident_naming_AsOf()
+    {
+        await using var engine = new ChainEngine(Start);
+        await engine.PublishAsync(ReportsAtOnce("unit-chain"));
+        var definition = await engine.PublishAsync(Definition(Flowchart(
+            [Activity("request", "WorkflowHost.RequestReports", ("childWorkflowDefinitionId", Lit("unit-chain")), ("deadline", Lit("trước ngày 30/9/2022")))])));
+
+        var run = await engine.StartAsync(definition, new JsonObject { ["unitCode"] = "TU", ["planId"] = "999" });
+
+        Assert.StartsWith("AsOf:", Assert.Single(run.Incidents).Message);
+    }
+
+    [Theory]
     [InlineData("ByLevel", "", "Huyen", "", "2022-09-01", "DistrictCommittee:9,DirectCommittee:3")]
     [InlineData("ByLevel", "", "Huyen", "", "2026-06-01", "DirectCommittee:4")]
     [InlineData("ByLevel", "", "CoSo", "HU-SAPA", "2022-09-01", "GrassrootsOrganisation:10")]

@@ -8,6 +8,9 @@ using WorkflowHost.ReportingChains.Activities;
 using WorkflowHost.ReportingChains.Calendar;
 using WorkflowHost.ReportingChains.Deadlines;
 using WorkflowHost.ReportingChains.Organisation;
+using WorkflowHost.ReportingChains.Plans;
+using WorkflowHost.ReportingChains.Plans.Json;
+using WorkflowHost.ReportingChains.Tests.Plans;
 using WorkflowHost.Workflows.Definitions;
 using WorkflowHost.Workflows.DependencyInjection;
 using WorkflowHost.Workflows.Persistence;
@@ -25,6 +28,14 @@ public sealed class ChainEngine : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
+    /// <summary>The plan files of workflows/plans.</summary>
+    private static readonly Lazy<IReadOnlyList<PlanTemplate>> SeedPlans = new(() =>
+    {
+        var result = PlanTemplateDirectory.Read(RepositoryFiles.PathOf("workflows", "plans"));
+        Assert.True(result.Succeeded, string.Join("; ", result.ErrorsByFile.Keys));
+        return result.Templates;
+    });
+
     public ChainEngine(DateTimeOffset start, InMemoryOrganisation? organisation = null, IEnumerable<HolidayOverride>? overrides = null)
     {
         Clock = new VirtualTimeProvider(start);
@@ -38,6 +49,7 @@ public sealed class ChainEngine : IAsyncDisposable
         services.AddSingleton<IHolidayOverrideSource>(new InMemoryHolidayOverrideSource(overrides ?? []));
         services.AddDeadlines();
         services.AddScoped<IOrganisationQueries>(_ => Organisation);
+        services.AddSingleton<IPlanTemplates>(_ => new PlanTemplateCatalog(SeedPlans.Value));
         services.AddWorkflowEngine(engine =>
         {
             engine.UseInMemoryStores = true;
