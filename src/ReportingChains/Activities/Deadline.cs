@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using WorkflowHost.ReportingChains.Activities.Notifications;
 using WorkflowHost.ReportingChains.Calendar;
@@ -87,8 +88,7 @@ public sealed class Deadline : Activity
         {
             var parent = RequireParent(await context.ParentDeadlineAsync(ParentDeadline));
             var rule = DeadlineValue.ReadRule(context.Get(Rule), Rule.Name, out _);
-            var chosen = DeadlineValue.ReadRule(choice is JsonObject { } answer && answer.ContainsKey("deadline") ? answer["deadline"] : choice,
-                "deadline", out var chosenResolved);
+            var chosen = DeadlineValue.ReadRule(HumanTasks.Answer(choice, "deadline"), "deadline", out var chosenResolved);
             var resolved = await context.ResolveAsync(rule, "deadline", new DeadlineContext(parent, chosenResolved?.Rule ?? chosen));
             if (resolved.DueUtc <= context.UtcNow)
                 throw new ActivityInputException("deadline",
@@ -119,8 +119,11 @@ public sealed class Deadline : Activity
         var title = $"Quyết định thời hạn gửi báo cáo cho cấp dưới (không muộn hơn {parent.DisplayText})";
         var taskId = HumanTasks.Request(context, HumanTasks.ChooseDeadline, new JsonObject
         {
-            ["unitCode"] = chooser, ["role"] = "Head", ["title"] = title,
-            ["earliestLastDay"] = earliest.ToString("yyyy-MM-dd"), ["latestLastDay"] = parent.LastDay.ToString("yyyy-MM-dd"),
+            ["kind"] = "RunTask", ["unitCode"] = chooser, ["role"] = "Head", ["title"] = title,
+            ["description"] = $"Nhập thời hạn cho cấp dưới, ví dụ \"trước ngày {parent.LastDay.AddDays(-5).ToString("d/M/yyyy", CultureInfo.InvariantCulture)}\"; " +
+                $"không muộn hơn {parent.DisplayText}.",
+            ["dueAt"] = parent.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["earliestLastDay"] = earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["latestLastDay"] = parent.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["parentDeadline"] = DeadlineValue.ToJson(parent),
         });
         context.Properties["taskId"] = taskId;

@@ -8,8 +8,8 @@ namespace WorkflowHost.ReportingChains.Activities;
 /// <summary>
 /// Human tasks of the chain activities, in Elsa.RunTask's shape: a bookmark named <c>Elsa.RunTask</c> keyed by the
 /// task id plus a <see cref="RunTaskRequested"/> notification in the same commit, so the inbox lists them with the
-/// RunTask ones and <c>IWorkflowRuntime.CompleteTaskAsync(taskId, result)</c> answers them. The payload carries
-/// <c>unitCode</c> (whose inbox), <c>role</c> and <c>title</c>.
+/// RunTask ones and <c>IWorkflowRuntime.CompleteTaskAsync(taskId, result)</c> answers them. The payload carries the
+/// inbox routing keys: <c>kind</c>, <c>unitCode</c> (whose inbox), <c>role</c>, <c>title</c>, <c>description</c>, <c>dueAt</c>.
 /// </summary>
 internal static class HumanTasks
 {
@@ -33,4 +33,15 @@ internal static class HumanTasks
 
     /// <summary>The answer given to <c>CompleteTaskAsync</c>.</summary>
     public static JsonNode? Result(BookmarkResumption resumption) => resumption.Input["RunTaskInput"];
+
+    /// <summary>
+    /// The value named <paramref name="key"/> in an answer: the answer itself when it is a plain value,
+    /// <c>{key: …}</c>, or the inbox's <c>{completedBy, comment, data}</c> whose <c>data</c> is the value or <c>{key: …}</c>.
+    /// </summary>
+    public static JsonNode? Answer(JsonNode? result, string key) => result switch
+    {
+        JsonObject o when o.ContainsKey(key) => o[key],
+        JsonObject o when o.ContainsKey("data") => Answer(o["data"], key),
+        _ => result,
+    };
 }

@@ -94,7 +94,7 @@ public sealed class RemindUntilSubmitted : Activity
         foreach (var reminder in schedule.Reminders)
             context.CreateTimer(ReminderBookmark, reminder.AtUtc, new JsonObject
             {
-                ["offset"] = reminder.Offset.ToString(), ["day"] = reminder.Day.ToString("yyyy-MM-dd"), ["afterDeadline"] = reminder.IsAfterDeadline,
+                ["offset"] = reminder.Offset.ToString(), ["day"] = reminder.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["afterDeadline"] = reminder.IsAfterDeadline,
             });
         if (schedule.Skipped.Count > 0)
             context.AddPayload("SkippedReminders", new JsonArray(schedule.Skipped.Select(r => (JsonNode)r.Offset.ToString()).ToArray()));
@@ -160,7 +160,7 @@ public sealed class RemindUntilSubmitted : Activity
         var description = ReminderText.EscalationDescription(unitName, context.Get(Subject) ?? "báo cáo", deadline.DisplayText);
         var taskId = HumanTasks.Request(context, HumanTasks.UrgeUnit, new JsonObject
         {
-            ["unitCode"] = urgingBody, ["role"] = "Head", ["title"] = title, ["description"] = description,
+            ["kind"] = "Escalation", ["unitCode"] = urgingBody, ["role"] = "Head", ["title"] = title, ["description"] = description,
             ["laggardUnitCode"] = unitCode, ["supervisingUnitCode"] = supervising,
             ["unitCodes"] = supervising is null ? new JsonArray(urgingBody) : new JsonArray(urgingBody, supervising),
             ["deadline"] = context.Properties["deadline"]!.DeepClone(),

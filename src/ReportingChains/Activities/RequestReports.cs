@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowHost.ReportingChains.Activities.Notifications;
@@ -101,7 +102,7 @@ public sealed class RequestReports : Activity
             var input = (JsonObject?)extra?.DeepClone() ?? new JsonObject();
             input[ChainInputs.UnitCode] = unit.Code;
             input[ChainInputs.ParentUnitCode] = runningUnit;
-            input[ChainInputs.AsOf] = asOf.ToString("yyyy-MM-dd");
+            input[ChainInputs.AsOf] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             input[ChainInputs.Deadline] = deadlineJson.DeepClone();
             input[ChainInputs.PlanId] = planId;
             var childId = context.DispatchWorkflow(new StartWorkflowRequest

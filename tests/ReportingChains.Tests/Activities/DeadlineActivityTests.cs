@@ -90,7 +90,8 @@ public class DeadlineActivityTests
         Assert.Equal(WorkflowSubStatus.Suspended, run.SubStatus);
         var task = Assert.Single(engine.Notifications.Of<RunTaskRequested>());
         Assert.Equal("WorkflowHost.ChooseDeadline", task.TaskName);
-        Assert.Equal("HU-BATXAT", task.Payload!["unitCode"]!.GetValue<string>());
+        Assert.Equal(("HU-BATXAT", "Head", "2022-09-29"),
+            (task.Payload!["unitCode"]!.GetValue<string>(), task.Payload["role"]!.GetValue<string>(), task.Payload["dueAt"]!.GetValue<string>()));
         var choice = Assert.Single(engine.Notifications.Of<DeadlineChoiceRequested>());
         Assert.Equal((task.TaskId, "HU-BATXAT", new DateOnly(2022, 9, 29), new DateOnly(2022, 9, 1)),
             (choice.TaskId, choice.ChooserUnitCode, choice.LatestLastDay, choice.EarliestLastDay));
@@ -108,7 +109,9 @@ public class DeadlineActivityTests
         await engine.Runtime.CompleteTaskAsync(task.TaskId, "sớm nhất có thể");
         Assert.Equal(2, engine.Notifications.Of<DeadlineChoiceRefused>().Count);
 
-        var accepted = await engine.Runtime.CompleteTaskAsync(task.TaskId, "trước ngày 15/9/2022");
+        // The inbox answers {completedBy, comment, data}.
+        var accepted = await engine.Runtime.CompleteTaskAsync(task.TaskId,
+            new JsonObject { ["completedBy"] = "huyen.batxat", ["comment"] = null, ["data"] = new JsonObject { ["deadline"] = "trước ngày 15/9/2022" } });
         Assert.Equal(WorkflowSubStatus.Finished, accepted.Run!.SubStatus);
         var outputs = await engine.OutputsAsync(run.InstanceId, "deadline");
         Assert.Equal(new DateTimeOffset(2022, 9, 14, 17, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse(outputs["DueUtc"]!.GetValue<string>()));

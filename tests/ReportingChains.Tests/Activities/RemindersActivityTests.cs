@@ -65,8 +65,9 @@ public class RemindersActivityTests
         Assert.Equal((At8(10, 4), "TU-BDV", "TU-UBKT", "Đôn đốc đơn vị Huyện ủy Bát Xát"),
             (escalation.RaisedAt, escalation.UrgingBodyCode, escalation.SupervisingUnitCode, escalation.Title));
         var task = Assert.Single(engine.Notifications.Of<RunTaskRequested>());
-        Assert.Equal((escalation.TaskId, "WorkflowHost.UrgeUnit", "TU-BDV", "Head"),
-            (task.TaskId, task.TaskName, task.Payload!["unitCode"]!.GetValue<string>(), task.Payload["role"]!.GetValue<string>()));
+        Assert.Equal((escalation.TaskId, "WorkflowHost.UrgeUnit", "Escalation", "TU-BDV", "Head", "Đôn đốc đơn vị Huyện ủy Bát Xát"),
+            (task.TaskId, task.TaskName, task.Payload!["kind"]!.GetValue<string>(), task.Payload["unitCode"]!.GetValue<string>(),
+                task.Payload["role"]!.GetValue<string>(), task.Payload["title"]!.GetValue<string>()));
 
         var submitted = Assert.Single(await SubmitAsync(engine, instanceId));
         Assert.Equal(ResumeOutcome.Resumed, submitted.Outcome);
