@@ -15,7 +15,7 @@ namespace WorkflowHost.ReportingChains.Activities;
 /// Nhắc việc và đôn đốc: runs beside the unit's work (a parallel branch of its chain). Durable timers at the
 /// <see cref="ReminderScheduler"/>'s instants publish <see cref="ReminderDue"/> to the unit's drafters and head as of
 /// that day; at the escalation instant a unit that has not submitted is escalated (<see cref="EscalationRaised"/>
-/// and a task "Đôn đốc đơn vị X" for the urging body). The stimulus <see cref="SubmittedBookmark"/> keyed by
+/// and a task "Đôn đốc đơn vị X" for the urging body and one for the supervising committee). The stimulus <see cref="SubmittedBookmark"/> keyed by
 /// <see cref="SubmittedKey"/> cancels what is still pending and completes with <c>Submitted</c>.
 /// </summary>
 [Activity(ChainActivity.Namespace, ChainActivity.Category,
@@ -123,7 +123,7 @@ public sealed class RemindUntilSubmitted : Activity
             case SubmittedBookmark:
                 Submitted(context);
                 break;
-            default: // the urging body reported its urging done; keep waiting for the report itself
+            default: // an urging body reported its urging done; keep waiting for the report itself
                 context.AddPayload("Urged", new JsonObject { ["at"] = context.UtcNow.ToString("O"), ["result"] = HumanTasks.Result(resumption)?.DeepClone() });
                 break;
         }
@@ -158,17 +158,17 @@ public sealed class RemindUntilSubmitted : Activity
             VietnamTime.DateOf(context.UtcNow), context.CancellationToken);
         var title = ReminderText.EscalationTitle(unitName);
         var description = ReminderText.EscalationDescription(unitName, context.Get(Subject) ?? "báo cáo", deadline.DisplayText);
-        var taskId = HumanTasks.Request(context, HumanTasks.UrgeUnit, new JsonObject
+        // One task per body: the inbox shows an item in one unit's inbox.
+        var taskIds = new[] { urgingBody, supervising }.OfType<string>().Select(body => HumanTasks.Request(context, HumanTasks.UrgeUnit, new JsonObject
         {
-            ["kind"] = "Escalation", ["unitCode"] = urgingBody, ["role"] = "Head", ["title"] = title, ["description"] = description,
-            ["laggardUnitCode"] = unitCode, ["supervisingUnitCode"] = supervising,
-            ["unitCodes"] = supervising is null ? new JsonArray(urgingBody) : new JsonArray(urgingBody, supervising),
+            ["kind"] = "Escalation", ["unitCode"] = body, ["role"] = "Head", ["title"] = title, ["description"] = description,
+            ["laggardUnitCode"] = unitCode, ["urgingBodyCode"] = urgingBody, ["supervisingUnitCode"] = supervising,
             ["deadline"] = context.Properties["deadline"]!.DeepClone(),
-        });
-        context.Properties["escalationTaskId"] = taskId;
+        })).ToList();
+        context.Properties["escalationTaskIds"] = new JsonArray(taskIds.Select(id => (JsonNode)id).ToArray());
         context.Set(Escalated, true);
         context.Publish(new EscalationRaised(context.WorkflowInstanceId, context.Id, PlanIdOf(context), unitCode, unitName, urgingBody, supervising,
-            taskId, title, description, deadline.DueUtc, context.UtcNow));
+            taskIds[0], taskIds.Count > 1 ? taskIds[1] : null, title, description, deadline.DueUtc, context.UtcNow));
     }
 
     private void Submitted(ActivityExecutionContext context)
@@ -178,7 +178,7 @@ public sealed class RemindUntilSubmitted : Activity
         context.Set(SubmittedAt, context.UtcNow);
         context.Publish(new ReportSubmitted(context.WorkflowInstanceId, context.Id, PlanIdOf(context), context.Properties["unitCode"]!.GetValue<string>(),
             context.UtcNow, deadline.IsOverdueAt(context.UtcNow), sent, context.Properties["scheduled"]!.GetValue<int>() - sent,
-            context.Properties["escalationTaskId"]?.GetValue<string>()));
+            (context.Properties["escalationTaskIds"] as JsonArray)?.Select(n => n!.GetValue<string>()).ToList() ?? []));
         context.Complete(SubmittedOutcome); // removes the pending reminder and escalation timers and the open urging task's bookmark
     }
 

@@ -64,10 +64,12 @@ public class RemindersActivityTests
         var escalation = Assert.Single(engine.Notifications.Of<EscalationRaised>());
         Assert.Equal((At8(10, 4), "TU-BDV", "TU-UBKT", "Đôn đốc đơn vị Huyện ủy Bát Xát"),
             (escalation.RaisedAt, escalation.UrgingBodyCode, escalation.SupervisingUnitCode, escalation.Title));
-        var task = Assert.Single(engine.Notifications.Of<RunTaskRequested>());
-        Assert.Equal((escalation.TaskId, "WorkflowHost.UrgeUnit", "Escalation", "TU-BDV", "Head", "Đôn đốc đơn vị Huyện ủy Bát Xát"),
-            (task.TaskId, task.TaskName, task.Payload!["kind"]!.GetValue<string>(), task.Payload["unitCode"]!.GetValue<string>(),
-                task.Payload["role"]!.GetValue<string>(), task.Payload["title"]!.GetValue<string>()));
+        var tasks = engine.Notifications.Of<RunTaskRequested>();
+        Assert.Equal([(escalation.TaskId, "TU-BDV"), (escalation.SupervisingTaskId!, "TU-UBKT")],
+            tasks.Select(t => (t.TaskId, t.Payload!["unitCode"]!.GetValue<string>())));
+        Assert.All(tasks, task => Assert.Equal(("WorkflowHost.UrgeUnit", "Escalation", "Head", "Đôn đốc đơn vị Huyện ủy Bát Xát", "HU-BATXAT"),
+            (task.TaskName, task.Payload!["kind"]!.GetValue<string>(), task.Payload["role"]!.GetValue<string>(),
+                task.Payload["title"]!.GetValue<string>(), task.Payload["laggardUnitCode"]!.GetValue<string>())));
 
         var submitted = Assert.Single(await SubmitAsync(engine, instanceId));
         Assert.Equal(ResumeOutcome.Resumed, submitted.Outcome);
@@ -75,10 +77,12 @@ public class RemindersActivityTests
 
         Assert.Equal(4, engine.Notifications.Of<ReminderDue>().Count); // +7d (6/10) was cancelled
         var report = Assert.Single(engine.Notifications.Of<ReportSubmitted>());
-        Assert.Equal((true, 4, 1, escalation.TaskId), (report.Late, report.RemindersSent, report.RemindersCancelled, report.EscalationTaskId));
+        Assert.Equal((true, 4, 1), (report.Late, report.RemindersSent, report.RemindersCancelled));
+        Assert.Equal([escalation.TaskId, escalation.SupervisingTaskId!], report.EscalationTaskIds);
         Assert.Equal(["submitted"], await engine.WrittenLinesAsync(instanceId));
         Assert.Empty(await engine.Store.ListAsync(instanceId));
         Assert.Equal(ResumeOutcome.NotFound, (await engine.Runtime.CompleteTaskAsync(escalation.TaskId, "đã đôn đốc")).Outcome);
+        Assert.Equal(ResumeOutcome.NotFound, (await engine.Runtime.CompleteTaskAsync(escalation.SupervisingTaskId!, "đã đôn đốc")).Outcome);
     }
 
     [Fact]
@@ -110,7 +114,8 @@ public class RemindersActivityTests
         Assert.Equal(2, engine.Notifications.Of<ReminderDue>().Count);
         Assert.Empty(engine.Notifications.Of<EscalationRaised>());
         var report = Assert.Single(engine.Notifications.Of<ReportSubmitted>());
-        Assert.Equal((false, 2, 2, (string?)null), (report.Late, report.RemindersSent, report.RemindersCancelled, report.EscalationTaskId));
+        Assert.Equal((false, 2, 2), (report.Late, report.RemindersSent, report.RemindersCancelled));
+        Assert.Empty(report.EscalationTaskIds);
         var outputs = await engine.OutputsAsync(instanceId, "remind");
         Assert.Equal(2, outputs["RemindersSent"]!.GetValue<int>());
         Assert.False(outputs["Escalated"]!.GetValue<bool>());

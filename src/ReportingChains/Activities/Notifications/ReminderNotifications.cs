@@ -10,15 +10,16 @@ public sealed record ReminderDue(
     string Text, DateTimeOffset SentAt) : INotification;
 
 /// <summary>
-/// A laggard is escalated (đôn đốc) to <see cref="UrgingBodyCode"/> and <see cref="SupervisingUnitCode"/>: the task
-/// <see cref="TaskId"/> "Đôn đốc đơn vị X" (also a RunTaskRequested) is in their inbox.
+/// A laggard is escalated (đôn đốc): the task <see cref="TaskId"/> "Đôn đốc đơn vị X" is in the inbox of
+/// <see cref="UrgingBodyCode"/>, and <see cref="SupervisingTaskId"/> in that of <see cref="SupervisingUnitCode"/> (each
+/// also a RunTaskRequested).
 /// </summary>
 public sealed record EscalationRaised(
     string WorkflowInstanceId, string ActivityInstanceId, string? PlanId, string LaggardUnitCode, string LaggardUnitName,
-    string UrgingBodyCode, string? SupervisingUnitCode, string TaskId, string Title, string Description,
+    string UrgingBodyCode, string? SupervisingUnitCode, string TaskId, string? SupervisingTaskId, string Title, string Description,
     DateTimeOffset DeadlineUtc, DateTimeOffset RaisedAt) : INotification;
 
-/// <summary>The unit submitted: its pending reminders are cancelled and its open escalation task (if any) is done.</summary>
+/// <summary>The unit submitted: its pending reminders are cancelled and its escalation tasks (if any) have nothing left to urge.</summary>
 public sealed record ReportSubmitted(
     string WorkflowInstanceId, string ActivityInstanceId, string? PlanId, string UnitCode, DateTimeOffset SubmittedAt,
-    bool Late, int RemindersSent, int RemindersCancelled, string? EscalationTaskId) : INotification;
+    bool Late, int RemindersSent, int RemindersCancelled, IReadOnlyList<string> EscalationTaskIds) : INotification;
