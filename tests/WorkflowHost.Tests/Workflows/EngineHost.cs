@@ -7,6 +7,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using WorkflowHost.Persistence;
 using WorkflowHost.Persistence.Workflows;
+using WorkflowHost.ReportingChains.Audit;
+using WorkflowHost.Workflows.Notifications;
 using WorkflowHost.Workflows.Definitions;
 using WorkflowHost.Workflows.DependencyInjection;
 using WorkflowHost.Workflows.Runtime;
@@ -39,6 +41,7 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(this);
         services.AddScoped(typeof(INotificationHandler<>), typeof(RecordingHandler<>));
+        services.AddScoped<INotificationHandler<WorkflowStarted>, StartAuditHandler>();
         services.AddWorkflowHostPersistence(configuration, Path.GetTempPath());
         services.AddWorkflowEngineEfStores(DatabaseSettings.From(configuration, Path.GetTempPath()));
         services.AddWorkflowEngine(engine =>
@@ -64,6 +67,8 @@ public sealed class EngineHost : IAsyncDisposable
     public TimerScheduler Scheduler => _provider.GetRequiredService<TimerScheduler>();
     public ConcurrentQueue<INotification> Notifications { get; } = new();
     public Type? FailOn { get; set; }
+    /// <summary>Appends an audit record for every WorkflowStarted, as a domain handler adds rows to the engine's commit.</summary>
+    public bool AuditStarts { get; set; }
 
     public IReadOnlyList<T> Published<T>() => Notifications.OfType<T>().ToList();
 
@@ -88,6 +93,15 @@ public sealed class EngineHost : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
+
+    private sealed class StartAuditHandler(EngineHost host, IAuditTrail trail) : INotificationHandler<WorkflowStarted>
+    {
+        public async Task Handle(WorkflowStarted notification, CancellationToken cancellationToken)
+        {
+            if (host.AuditStarts)
+                await trail.AppendAsync(new AuditEntry("WorkflowStarted", "test", WorkflowInstanceId: notification.WorkflowInstanceId), "test", cancellationToken);
+        }
+    }
 
     private sealed class RecordingHandler<T>(EngineHost host) : INotificationHandler<T> where T : INotification
     {
