@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using MediatR;
 using WorkflowHost.Identity;
@@ -15,12 +17,15 @@ namespace WorkflowHost.Infrastructure.WorkflowEngine;
 public sealed class WorkflowAuditHandler(IAuditTrail trail, ICurrentUser currentUser) :
     INotificationHandler<WorkflowStarted>, INotificationHandler<WorkflowFinished>, INotificationHandler<RunTaskCompleted>
 {
+    /// <summary>Vietnamese text stays readable in the audit trail.</summary>
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private string Actor => WorkflowActor.Current ?? currentUser.UserName ?? "system";
 
     public Task Handle(WorkflowStarted notification, CancellationToken cancellationToken) =>
         trail.AppendAsync(new AuditEntry("WorkflowStarted", $"workflow-definition:{notification.DefinitionId}",
             WorkflowInstanceId: notification.WorkflowInstanceId,
-            AfterJson: new JsonObject { ["definitionVersionId"] = notification.DefinitionVersionId, ["correlationId"] = notification.CorrelationId }.ToJsonString()),
+            AfterJson: new JsonObject { ["definitionVersionId"] = notification.DefinitionVersionId, ["correlationId"] = notification.CorrelationId }.ToJsonString(Json)),
             Actor, cancellationToken);
 
     public Task Handle(WorkflowFinished notification, CancellationToken cancellationToken) =>
@@ -30,11 +35,11 @@ public sealed class WorkflowAuditHandler(IAuditTrail trail, ICurrentUser current
                 WorkflowSubStatus.Faulted => "WorkflowFaulted",
                 _ => "WorkflowFinished",
             }, $"workflow-definition:{notification.DefinitionId}", WorkflowInstanceId: notification.WorkflowInstanceId,
-            AfterJson: new JsonObject { ["subStatus"] = notification.SubStatus.ToString() }.ToJsonString()),
+            AfterJson: new JsonObject { ["subStatus"] = notification.SubStatus.ToString() }.ToJsonString(Json)),
             Actor, cancellationToken);
 
     public Task Handle(RunTaskCompleted notification, CancellationToken cancellationToken) =>
         trail.AppendAsync(new AuditEntry("TaskCompleted", $"task:{notification.TaskId}", WorkflowInstanceId: notification.WorkflowInstanceId,
-            AfterJson: new JsonObject { ["activityId"] = notification.ActivityId, ["result"] = notification.Result?.DeepClone() }.ToJsonString()),
+            AfterJson: new JsonObject { ["activityId"] = notification.ActivityId, ["result"] = notification.Result?.DeepClone() }.ToJsonString(Json)),
             Actor, cancellationToken);
 }

@@ -48,13 +48,15 @@ public sealed class WorkflowFileImporter(
     {
         System.Text.Json.Nodes.JsonObject model;
         try { model = WorkflowDefinitionJson.Parse(json); }
-        catch (System.Text.Json.JsonException exception) { throw new WorkflowFileException($"Workflow file {Path.GetFileName(file)}: invalid JSON: {exception.Message}"); }
+        catch (System.Text.Json.JsonException exception) { throw new WorkflowFileException($"Workflow file {Display(file)}: invalid JSON: {exception.Message}"); }
         var errors = definitions.Validate(model);
         if (errors.Count > 0) throw Problem(file, errors);
     }
 
+    private static string Display(string file) => "workflows/" + Path.GetFileName(file);
+
     private static WorkflowFileException Problem(string file, IReadOnlyList<Workflows.Validation.ValidationError> errors) =>
-        new($"Workflow file {Path.GetFileName(file)} is not valid: " + string.Join("; ", errors.Select(e =>
+        new($"Workflow file {Display(file)} is not valid: " + string.Join("; ", errors.Select(e =>
             e.ActivityId is null ? e.Message : $"activity '{e.ActivityId}': {e.Message}")));
 }
 
