@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowHost.Workflows.Persistence;
@@ -8,8 +9,9 @@ namespace WorkflowHost.Persistence.Workflows;
 
 /// <summary>
 /// The write side of the runtime. A burst's <see cref="WorkflowCommit"/> is one transaction with no read-modify-write:
-/// a conditional UPDATE of the instance (by id and the row version the burst read), set-based deletes, and inserts
-/// sent in SaveChanges' batch. Upserts are "delete these ids, insert the rows".
+/// a conditional UPDATE of the instance (by id and the row version the burst read; no match → the whole transaction
+/// is rolled back and <see cref="ConcurrencyException"/> thrown before any handler runs), set-based deletes and
+/// multi-row inserts, all sent as one command (<see cref="RowBatch"/>). Upserts are "delete these ids, insert the rows".
 /// </summary>
 public sealed class EfWorkflowStateStore(WorkflowHostDbContext db, IServiceScopeFactory scopes) : IWorkflowStateStore
 {
@@ -27,8 +29,9 @@ public sealed class EfWorkflowStateStore(WorkflowHostDbContext db, IServiceScope
         {
             await EngineTransaction.RunAsync(scopes, db => WriteAsync(db, commit, cancellationToken), commit.Notifications, cancellationToken);
         }
-        catch (DbUpdateException) when (isNew)
+        catch (Exception exception) when (isNew && exception is DbException or DbUpdateException)
         {
+            // The insert of a new instance failed: a conflict when the id exists (committed by someone else).
             if (await InstanceExistsAsync(commit.Instance.Id, cancellationToken))
                 throw new ConcurrencyException($"Workflow instance {commit.Instance.Id} already exists.");
             throw;
@@ -38,42 +41,21 @@ public sealed class EfWorkflowStateStore(WorkflowHostDbContext db, IServiceScope
     private static async Task WriteAsync(WorkflowHostDbContext db, WorkflowCommit commit, CancellationToken cancellationToken)
     {
         var row = RowMapping.ToRow(commit.Instance);
-        if (commit.ExpectedRowVersion is { } expected)
-        {
-            var updated = await db.Set<WorkflowInstanceRow>()
-                .Where(i => i.Id == row.Id && i.RowVersion == expected)
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(i => i.Status, row.Status)
-                    .SetProperty(i => i.SubStatus, row.SubStatus)
-                    .SetProperty(i => i.CorrelationId, row.CorrelationId)
-                    .SetProperty(i => i.Name, row.Name)
-                    .SetProperty(i => i.IncidentCount, row.IncidentCount)
-                    .SetProperty(i => i.UpdatedAt, row.UpdatedAt)
-                    .SetProperty(i => i.FinishedAt, row.FinishedAt)
-                    .SetProperty(i => i.RowVersion, row.RowVersion)
-                    .SetProperty(i => i.StateJson, row.StateJson), cancellationToken);
-            if (updated == 0)
-                throw new ConcurrencyException(
-                    $"Workflow instance {row.Id} was changed by another commit (expected row version {expected}).");
-        }
-        else db.Add(row);
-
         // A new instance has no rows yet: only rows it explicitly removes (a trigger's or dispatch's due row) exist.
         var isNew = commit.ExpectedRowVersion is null;
-        var bookmarkIds = commit.BookmarksRemoved.Concat(isNew ? [] : commit.BookmarksAdded.Select(b => b.Id)).Distinct().ToList();
-        if (bookmarkIds.Count > 0)
-            await db.Set<WorkflowBookmarkRow>().Where(b => bookmarkIds.Contains(b.Id)).ExecuteDeleteAsync(cancellationToken);
-        var timerIds = commit.TimersRemoved.Concat(isNew ? [] : commit.TimersAdded.Select(t => t.Id)).Distinct().ToList();
-        if (timerIds.Count > 0)
-            await db.Set<WorkflowTimerRow>().Where(t => timerIds.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
-        var recordIds = isNew ? [] : commit.ActivityRecords.Select(r => r.Id).ToList();
-        if (recordIds.Count > 0)
-            await db.Set<ActivityExecutionRecordRow>().Where(r => recordIds.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
-
-        db.AddRange(commit.BookmarksAdded.Select(RowMapping.ToRow));
-        db.AddRange(commit.TimersAdded.Select(RowMapping.ToRow));
-        db.AddRange(commit.ActivityRecords.Select(RowMapping.ToRow));
-        db.AddRange(commit.JournalEntries.Select(RowMapping.ToRow));
+        var batch = new RowBatch(db);
+        if (commit.ExpectedRowVersion is { } expected) batch.UpdateIfUnchanged(row, expected);
+        else batch.Insert([row]);
+        batch.DeleteByIds<WorkflowBookmarkRow>(commit.BookmarksRemoved.Concat(isNew ? [] : commit.BookmarksAdded.Select(b => b.Id)).Distinct().ToList());
+        batch.DeleteByIds<WorkflowTimerRow>(commit.TimersRemoved.Concat(isNew ? [] : commit.TimersAdded.Select(t => t.Id)).Distinct().ToList());
+        batch.DeleteByIds<ActivityExecutionRecordRow>(isNew ? [] : commit.ActivityRecords.Select(r => r.Id).ToList());
+        batch.Insert(commit.BookmarksAdded.Select(RowMapping.ToRow));
+        batch.Insert(commit.TimersAdded.Select(RowMapping.ToRow));
+        batch.Insert(commit.ActivityRecords.Select(RowMapping.ToRow));
+        batch.Insert(commit.JournalEntries.Select(RowMapping.ToRow));
+        if (!await batch.ExecuteAsync(cancellationToken))
+            throw new ConcurrencyException(
+                $"Workflow instance {row.Id} was changed by another commit (expected row version {commit.ExpectedRowVersion}).");
     }
 
     private async Task<bool> InstanceExistsAsync(string instanceId, CancellationToken cancellationToken)
