@@ -8,10 +8,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace WorkflowHost.Persistence.Workflows;
 
 /// <summary>
-/// The row writes of one engine commit sent as few commands as possible: set-based deletes and multi-row INSERTs,
-/// several statements per command. EF's SaveChanges sends one command per row on SQLite (15–20 per burst); this
-/// sends one (with the instance's guarded update first). Columns, value conversions (UTC instants) and parameter types come from the EF model, so the SQL is
-/// the same on SQLite and PostgreSQL and cannot drift from the mapping.
+/// The row writes of one engine commit sent as few commands as possible: the instance's guarded update first, then
+/// set-based deletes and multi-row INSERTs, several statements per command. EF's SaveChanges sends one command per row
+/// on SQLite (15–20 per burst); this sends one. Columns, value conversions (UTC instants) and parameter types come
+/// from the EF model, so the SQL is the same on SQLite and PostgreSQL and cannot drift from the mapping.
 /// </summary>
 internal sealed class RowBatch(WorkflowHostDbContext db)
 {
@@ -20,8 +20,8 @@ internal sealed class RowBatch(WorkflowHostDbContext db)
     private const int MaxRowsPerInsert = 200;
 
     private readonly List<(string Sql, List<(RelationalTypeMapping Mapping, object? Value)> Parameters)> _statements = [];
-    private bool _guarded;
     private readonly ISqlGenerationHelper _sql = db.GetService<ISqlGenerationHelper>();
+    private bool _guarded;
 
     /// <summary>
     /// Replaces a row only if its concurrency token still holds <paramref name="expectedToken"/>: the first statement,
