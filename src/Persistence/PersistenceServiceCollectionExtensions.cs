@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WorkflowHost.Persistence.Audit;
+using WorkflowHost.Persistence.Conventions;
 using WorkflowHost.Persistence.Organisation;
 using WorkflowHost.ReportingChains.Audit;
 using WorkflowHost.ReportingChains.Organisation;
@@ -42,7 +43,7 @@ public static class PersistenceServiceCollectionExtensions
     {
         _ = settings.Provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(settings.ConnectionString),
+            DatabaseProvider.Sqlite => options.UseSqlite(settings.ConnectionString).AddInterceptors(SqliteConnectionPragmas.Instance),
             DatabaseProvider.Postgres => options.UseNpgsql(settings.ConnectionString),
             _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, "Unknown provider"),
         };

@@ -10,6 +10,7 @@ using WorkflowHost.Infrastructure.Database;
 using WorkflowHost.Infrastructure.Health;
 using WorkflowHost.Infrastructure.Logging;
 using WorkflowHost.Infrastructure.ProblemDetails;
+using WorkflowHost.Infrastructure.WorkflowEngine;
 using WorkflowHost.Persistence;
 using WorkflowHost.Seeding;
 using WorkflowHost.Studio;
@@ -23,6 +24,7 @@ builder.Services.AddWorkflowHostProblemDetails();
 builder.Services.AddWorkflowHostIdentity();
 builder.Services.AddWorkflowHostApplication();
 builder.Services.AddWorkflowHostSeeding();
+builder.Services.AddWorkflowHostEngine(builder.Configuration, root);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddOpenApi();
 builder.Services.AddElsaStudioAssets(builder.Configuration);
@@ -56,6 +58,7 @@ app.MapAuditApi();
 app.MapRazorPages();
 
 await app.InitialiseDatabaseAsync();
+await app.ImportWorkflowFilesAsync();
 await app.RunAsync();
 
 /// <summary>Entry point; public so WebApplicationFactory&lt;Program&gt; can start the host in tests.</summary>

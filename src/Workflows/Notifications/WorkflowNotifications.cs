@@ -12,6 +12,10 @@ public sealed record RunTaskRequested(string TaskId, string TaskName, JsonObject
     string WorkflowDefinitionId, string WorkflowDefinitionVersionId, string ActivityId, string ActivityNodeId,
     string ActivityInstanceId, string? CorrelationId, DateTimeOffset RequestedAt) : INotification;
 
+/// <summary>A RunTask's task was completed (its bookmark consumed). Published in the commit of the resumed burst.</summary>
+public sealed record RunTaskCompleted(string TaskId, string WorkflowInstanceId, string ActivityId, JsonNode? Result,
+    DateTimeOffset CompletedAt) : INotification;
+
 /// <summary>An instance ended (Finished with sub-status Finished, Cancelled or Faulted). Published in its final commit.</summary>
 public sealed record WorkflowFinished(string WorkflowInstanceId, string DefinitionId, string DefinitionVersionId,
     WorkflowSubStatus SubStatus, string? CorrelationId, string? ParentWorkflowInstanceId) : INotification;

@@ -41,6 +41,9 @@ public sealed class RunTask : Activity
     public override ValueTask ResumeAsync(ActivityExecutionContext context, BookmarkResumption resumption)
     {
         context.Set(Result, resumption.Input["RunTaskInput"]);
+        if (resumption.Bookmark.Payload?["taskId"]?.GetValue<string>() is { } taskId)
+            context.Publish(new RunTaskCompleted(taskId, context.WorkflowInstanceId, context.ActivityId,
+                resumption.Input["RunTaskInput"]?.DeepClone(), context.UtcNow));
         context.Complete();
         return ValueTask.CompletedTask;
     }

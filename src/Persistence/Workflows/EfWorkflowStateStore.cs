@@ -1,0 +1,93 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowHost.Workflows.Persistence;
+using WorkflowHost.Workflows.Runtime;
+using WorkflowHost.Workflows.Scheduling;
+
+namespace WorkflowHost.Persistence.Workflows;
+
+/// <summary>
+/// The write side of the runtime. A burst's <see cref="WorkflowCommit"/> is one transaction with no read-modify-write:
+/// a conditional UPDATE of the instance (by id and the row version the burst read; no match → the whole transaction
+/// is rolled back and <see cref="ConcurrencyException"/> thrown before any handler runs), set-based deletes and
+/// multi-row inserts, all sent as one command (<see cref="RowBatch"/>). Upserts are "delete these ids, insert the rows".
+/// </summary>
+public sealed class EfWorkflowStateStore(WorkflowHostDbContext db, IServiceScopeFactory scopes) : IWorkflowStateStore
+{
+    public async Task<WorkflowInstance?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var json = await db.Set<WorkflowInstanceRow>().AsNoTracking().Where(i => i.Id == instanceId)
+            .Select(i => i.StateJson).FirstOrDefaultAsync(cancellationToken);
+        return json is null ? null : WorkflowStateJson.Deserialize(json);
+    }
+
+    public async Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default)
+    {
+        var isNew = commit.ExpectedRowVersion is null;
+        try
+        {
+            await EngineTransaction.RunAsync(scopes, db => WriteAsync(db, commit, cancellationToken), commit.Notifications, cancellationToken);
+        }
+        catch (Exception exception) when (isNew && exception is DbException or DbUpdateException)
+        {
+            // The insert of a new instance failed: a conflict when the id exists (committed by someone else).
+            if (await InstanceExistsAsync(commit.Instance.Id, cancellationToken))
+                throw new ConcurrencyException($"Workflow instance {commit.Instance.Id} already exists.");
+            throw;
+        }
+    }
+
+    private static async Task WriteAsync(WorkflowHostDbContext db, WorkflowCommit commit, CancellationToken cancellationToken)
+    {
+        var row = RowMapping.ToRow(commit.Instance);
+        // A new instance has no rows yet: only rows it explicitly removes (a trigger's or dispatch's due row) exist.
+        var isNew = commit.ExpectedRowVersion is null;
+        var batch = new RowBatch(db);
+        if (commit.ExpectedRowVersion is { } expected) batch.UpdateIfUnchanged(row, expected);
+        else batch.Insert([row]);
+        batch.DeleteByIds<WorkflowBookmarkRow>(commit.BookmarksRemoved.Concat(isNew ? [] : commit.BookmarksAdded.Select(b => b.Id)).Distinct().ToList());
+        batch.DeleteByIds<WorkflowTimerRow>(commit.TimersRemoved.Concat(isNew ? [] : commit.TimersAdded.Select(t => t.Id)).Distinct().ToList());
+        batch.DeleteByIds<ActivityExecutionRecordRow>(isNew ? [] : commit.ActivityRecords.Select(r => r.Id).ToList());
+        batch.Insert(commit.BookmarksAdded.Select(RowMapping.ToRow));
+        batch.Insert(commit.TimersAdded.Select(RowMapping.ToRow));
+        batch.Insert(commit.ActivityRecords.Select(RowMapping.ToRow));
+        batch.Insert(commit.JournalEntries.Select(RowMapping.ToRow));
+        if (!await batch.ExecuteAsync(cancellationToken))
+            throw new ConcurrencyException(
+                $"Workflow instance {row.Id} was changed by another commit (expected row version {commit.ExpectedRowVersion}).");
+    }
+
+    private async Task<bool> InstanceExistsAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<WorkflowHostDbContext>().Set<WorkflowInstanceRow>()
+            .AnyAsync(i => i.Id == instanceId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Bookmark>> FindBookmarksAsync(string name, string hash, string? correlationId = null, CancellationToken cancellationToken = default)
+    {
+        var bookmarks = db.Set<WorkflowBookmarkRow>().AsNoTracking().Where(b => b.Name == name && b.Hash == hash);
+        if (correlationId is not null)
+            bookmarks = bookmarks.Where(b => db.Set<WorkflowInstanceRow>().Any(i => i.Id == b.WorkflowInstanceId && i.CorrelationId == correlationId));
+        var rows = await bookmarks.OrderBy(b => b.CreatedAt).Select(b => b.BookmarkJson).ToListAsync(cancellationToken);
+        return rows.Select(RowMapping.Deserialize<Bookmark>).ToList();
+    }
+
+    public async Task<bool> DeleteInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var deleted = false;
+        await EngineTransaction.RunAsync(scopes, async db =>
+        {
+            deleted = await db.Set<WorkflowInstanceRow>().Where(i => i.Id == instanceId).ExecuteDeleteAsync(cancellationToken) > 0;
+            if (!deleted) return;
+            var dispatch = nameof(ScheduledWorkKind.Dispatch);
+            await db.Set<WorkflowBookmarkRow>().Where(b => b.WorkflowInstanceId == instanceId).ExecuteDeleteAsync(cancellationToken);
+            // A queued dispatch names the instance it will create, not this one's work.
+            await db.Set<WorkflowTimerRow>().Where(t => t.WorkflowInstanceId == instanceId && t.Kind != dispatch).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<ActivityExecutionRecordRow>().Where(r => r.WorkflowInstanceId == instanceId).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<WorkflowJournalEntryRow>().Where(e => e.WorkflowInstanceId == instanceId).ExecuteDeleteAsync(cancellationToken);
+        }, [], cancellationToken);
+        return deleted;
+    }
+}
