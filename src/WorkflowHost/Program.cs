@@ -23,6 +23,7 @@ builder.Services.AddWorkflowHostProblemDetails();
 builder.Services.AddWorkflowHostIdentity();
 builder.Services.AddWorkflowHostApplication();
 builder.Services.AddWorkflowHostSeeding();
+builder.Services.AddWorkflowHostReporting();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddOpenApi();
 builder.Services.AddElsaStudioAssets(builder.Configuration);
@@ -53,6 +54,8 @@ app.MapOpenApi().AllowAnonymous();
 app.MapOrganisationApi();
 app.MapMeApi();
 app.MapAuditApi();
+app.MapInboxApi();
+app.MapCalendarApi();
 app.MapRazorPages();
 
 await app.InitialiseDatabaseAsync();
