@@ -127,6 +127,17 @@ public sealed class RunTaskInboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_task_completed_in_the_instances_last_commit_stays_done()
+    {
+        await CommitAsync(Requested("t12", "wf-12", new JsonObject { ["unitCode"] = "TU-BTC" }));
+
+        await CommitAsync(new RunTaskCompleted("t12", "wf-12", InboxCompletion.Result("chuyenvien.btc", null, null), RequestedAt.AddHours(1)),
+            new WorkflowFinished("wf-12", "plan-002", "plan-002:v1", WorkflowSubStatus.Finished, null, null));
+
+        Assert.Equal((InboxItemStatus.Done, "chuyenvien.btc"), ((await ItemOf("t12"))!.Status, (await ItemOf("t12"))!.CompletedBy));
+    }
+
+    [Fact]
     public async Task The_same_request_published_twice_gives_one_item()
     {
         await CommitAsync(Requested("t11", "wf-11", new JsonObject { ["unitCode"] = "TU-BTC" }));

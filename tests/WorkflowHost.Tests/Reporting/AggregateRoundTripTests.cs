@@ -1,7 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
+using WorkflowHost.Persistence;
+using WorkflowHost.Persistence.Reporting.Calendar;
 using WorkflowHost.ReportingChains.Approvals;
+using WorkflowHost.ReportingChains.Calendar;
+using WorkflowHost.ReportingChains.Inbox;
 using WorkflowHost.ReportingChains.Handoffs;
 using WorkflowHost.ReportingChains.Plans;
 using WorkflowHost.ReportingChains.Plans.Json;
@@ -232,6 +236,33 @@ public sealed class AggregateRoundTripTests
         Assert.Equal([ReminderState.Sent, ReminderState.Cancelled, ReminderState.Cancelled, ReminderState.Cancelled],
             submitted.Reminders.Select(r => r.State));
         Assert.Empty(await database.InScopeAsync(sp => sp.GetRequiredService<IReminderRepository>().ListOpenEscalationsForAsync("TU-VP")));
+    }
+
+    // ---- Inbox item and holiday override ------------------------------------------------------------------------
+
+    [Fact] public Task Inbox_item_and_holiday_override_round_trip_on_sqlite() => InboxAndHolidayRoundTrip("Sqlite");
+    [PostgresFact] public Task Inbox_item_and_holiday_override_round_trip_on_postgres() => InboxAndHolidayRoundTrip("Postgres");
+
+    private static async Task InboxAndHolidayRoundTrip(string provider)
+    {
+        await using var database = await ReportingDatabase.CreateAsync(provider);
+        var item = InboxItem.Open("task-1", "wf-1", "plan-002", InboxItemKinds.RunTask, "Dự thảo báo cáo", "Mô tả",
+            "TU-BTC", "Drafter", ["bithu.tu", "chuyenvien.btc"], "{\"reportId\":\"R-1\"}", Monday, Monday.AddDays(3));
+        var entry = new HolidayOverrideEntry(new HolidayOverride(new DateOnly(2026, 2, 14), HolidayOverrideKind.DayOff, "Nghỉ Tết"),
+            "admin", Monday);
+        await database.SaveAsync(sp =>
+        {
+            sp.GetRequiredService<IInboxItemRepository>().Add(item);
+            sp.GetRequiredService<WorkflowHostDbContext>().Add(entry);
+        });
+        await database.SaveAsync(async sp =>
+            (await sp.GetRequiredService<IInboxItemRepository>().GetAsync(item.Id))!.MarkDone("chuyenvien.btc", Monday.AddDays(1), "{\"ok\":true}"));
+        item.MarkDone("chuyenvien.btc", Monday.AddDays(1), "{\"ok\":true}");
+
+        Assert.Equal(Json(item), Json(await database.InScopeAsync(sp => sp.GetRequiredService<IInboxItemRepository>().FindByTaskIdAsync("task-1"))));
+        var overrides = await database.Services.GetRequiredService<IHolidayOverrideSource>().GetOverridesAsync(2026);
+        Assert.Equal([new HolidayOverride(new DateOnly(2026, 2, 14), HolidayOverrideKind.DayOff, "Nghỉ Tết")], overrides);
+        Assert.Empty(await database.Services.GetRequiredService<IHolidayOverrideSource>().GetOverridesAsync(2025));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
