@@ -66,12 +66,24 @@ public sealed class AddHolidayOverrideCommandHandler(WorkflowHostDbContext db, I
     {
         var date = HolidayOverrideRules.ParseDate(request.Date)!.Value;
         if (await db.Set<HolidayOverrideEntry>().AnyAsync(e => e.Date == date, cancellationToken))
-            throw RequestValidationException.For("date", $"Ngày {date:dd/MM/yyyy} đã có trong bảng điều chỉnh; hãy xóa dòng cũ trước.");
+            throw Duplicate(date);
         var entry = new HolidayOverrideEntry(
             new HolidayOverride(date, HolidayOverrideRules.ParseKind(request.Kind)!.Value, request.Reason!.Trim()),
             currentUser.UserName ?? "system", time.GetUtcNow());
         db.Add(entry);
-        await db.SaveChangesAsync(cancellationToken); // the id for the response and the audit record
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken); // the id for the response and the audit record
+        }
+        catch (DbUpdateException)
+        {
+            // The table's only constraint the checks above do not cover is the unique date: another admin added it
+            // between our check and our insert.
+            throw Duplicate(date);
+        }
         return HolidayOverrideDto.From(entry);
     }
+
+    private static RequestValidationException Duplicate(DateOnly date) =>
+        RequestValidationException.For("date", $"Ngày {date:dd/MM/yyyy} đã có trong bảng điều chỉnh; hãy xóa dòng cũ trước.");
 }
