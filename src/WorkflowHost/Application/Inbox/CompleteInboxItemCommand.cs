@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using MediatR;
 using WorkflowHost.Identity;
 using WorkflowHost.ReportingChains.Inbox;
+using WorkflowHost.ReportingChains.Calendar;
 using WorkflowHost.ReportingChains.Organisation;
 using WorkflowHost.Workflows.Runtime;
 
@@ -42,7 +43,7 @@ public sealed class CompleteInboxItemCommandHandler(IInboxItemRepository items, 
     {
         var user = currentUser.Principal ?? throw new UnauthorizedAccessException();
         var userName = currentUser.UserName ?? throw new UnauthorizedAccessException();
-        var snapshot = await organisation.SnapshotAsync(VietnamDate.Today(time), cancellationToken);
+        var snapshot = await organisation.SnapshotAsync(VietnamTime.DateOf(time.GetUtcNow()), cancellationToken);
         var item = await items.GetAsync(request.Id, cancellationToken);
         if (item is null || !InboxAccess.CanSee(user, item, snapshot))
             return new(CompleteInboxItemOutcome.NotFound, "Không tìm thấy việc này trong hộp việc của bạn.");

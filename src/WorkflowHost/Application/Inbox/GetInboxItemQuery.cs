@@ -2,6 +2,7 @@ using MediatR;
 using WorkflowHost.Application.Validation;
 using WorkflowHost.Identity;
 using WorkflowHost.ReportingChains.Inbox;
+using WorkflowHost.ReportingChains.Calendar;
 using WorkflowHost.ReportingChains.Organisation;
 
 namespace WorkflowHost.Application.Inbox;
@@ -18,7 +19,7 @@ public sealed class GetInboxItemQueryHandler(IInboxItemRepository items, IOrgani
     public async Task<InboxItemDetailDto> Handle(GetInboxItemQuery request, CancellationToken cancellationToken)
     {
         var user = currentUser.Principal ?? throw new UnauthorizedAccessException();
-        var snapshot = await organisation.SnapshotAsync(VietnamDate.Today(time), cancellationToken);
+        var snapshot = await organisation.SnapshotAsync(VietnamTime.DateOf(time.GetUtcNow()), cancellationToken);
         var item = await items.GetAsync(request.Id, cancellationToken);
         if (item is null || !InboxAccess.CanSee(user, item, snapshot))
             throw new NotFoundException($"Inbox item {request.Id} does not exist or is not yours.");

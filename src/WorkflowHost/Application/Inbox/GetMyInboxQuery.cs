@@ -1,6 +1,7 @@
 using MediatR;
 using WorkflowHost.Identity;
 using WorkflowHost.ReportingChains.Inbox;
+using WorkflowHost.ReportingChains.Calendar;
 using WorkflowHost.ReportingChains.Organisation;
 
 namespace WorkflowHost.Application.Inbox;
@@ -15,7 +16,7 @@ public sealed class GetMyInboxQueryHandler(IInboxQueries inbox, IOrganisationQue
     {
         var user = currentUser.Principal ?? throw new UnauthorizedAccessException();
         var userName = currentUser.UserName ?? throw new UnauthorizedAccessException();
-        var today = VietnamDate.Today(time);
+        var today = VietnamTime.DateOf(time.GetUtcNow());
         var items = await inbox.OpenItemsForAsync(userName, InboxAccess.ScopeOf(user), today, cancellationToken);
         var snapshot = await organisation.SnapshotAsync(today, cancellationToken);
         return items.Select(i => InboxItemDto.From(i, snapshot)).ToList();

@@ -6,7 +6,6 @@ using WorkflowHost.Application.Calendar;
 using WorkflowHost.Application.Validation;
 using WorkflowHost.Identity;
 using WorkflowHost.ReportingChains.Calendar;
-using WorkflowHost.ReportingChains.Organisation;
 
 namespace WorkflowHost.Pages.Admin;
 
@@ -63,7 +62,7 @@ public sealed class HolidaysModel(IMediator mediator, HolidayOverrideChanges cha
 
     public IReadOnlyList<string> ErrorsOf(string field) => Errors.TryGetValue(field, out var messages) ? messages : [];
 
-    private int CurrentYear => VietnamDate.Today(time).Year;
+    private int CurrentYear => VietnamTime.DateOf(time.GetUtcNow()).Year;
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
