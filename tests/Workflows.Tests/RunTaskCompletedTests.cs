@@ -24,7 +24,7 @@ public class RunTaskCompletedTests
         await engine.Runtime.CompleteTaskAsync(request.TaskId, new JsonObject { ["approved"] = true });
 
         var completed = Assert.Single(engine.Notifications.Of<RunTaskCompleted>());
-        Assert.Equal((request.TaskId, run.InstanceId), (completed.TaskId, completed.WorkflowInstanceId));
+        Assert.Equal((request.TaskId, run.InstanceId, "task"), (completed.TaskId, completed.WorkflowInstanceId, completed.ActivityId));
         Assert.True(completed.Result!["approved"]!.GetValue<bool>());
         Assert.Equal(engine.Clock.GetUtcNow(), completed.CompletedAt);
     }

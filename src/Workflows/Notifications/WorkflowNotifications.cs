@@ -12,12 +12,9 @@ public sealed record RunTaskRequested(string TaskId, string TaskName, JsonObject
     string WorkflowDefinitionId, string WorkflowDefinitionVersionId, string ActivityId, string ActivityNodeId,
     string ActivityInstanceId, string? CorrelationId, DateTimeOffset RequestedAt) : INotification;
 
-/// <summary>
-/// A RunTask was completed (<c>IWorkflowRuntime.CompleteTaskAsync</c>) and its activity resumed. Published in the
-/// commit of that resumption, so whatever the domain records about the task (its inbox item) changes with it.
-/// </summary>
-public sealed record RunTaskCompleted(string TaskId, string WorkflowInstanceId, JsonNode? Result, DateTimeOffset CompletedAt)
-    : INotification;
+/// <summary>A RunTask's task was completed (its bookmark consumed). Published in the commit of the resumed burst.</summary>
+public sealed record RunTaskCompleted(string TaskId, string WorkflowInstanceId, string ActivityId, JsonNode? Result,
+    DateTimeOffset CompletedAt) : INotification;
 
 /// <summary>An instance ended (Finished with sub-status Finished, Cancelled or Faulted). Published in its final commit.</summary>
 public sealed record WorkflowFinished(string WorkflowInstanceId, string DefinitionId, string DefinitionVersionId,

@@ -131,7 +131,7 @@ public sealed class InboxPageTests(InboxHostFixture host) : IClassFixture<InboxH
         Assert.Equal(12, sent["data"]!["pages"]!.GetValue<int>());
 
         // The engine's commit of that resumption:
-        await PublishAndSaveAsync(new RunTaskCompleted(item.TaskId, item.WorkflowInstanceId, sent, Factory.Clock.GetUtcNow()));
+        await PublishAndSaveAsync(new RunTaskCompleted(item.TaskId, item.WorkflowInstanceId, "draft", sent, Factory.Clock.GetUtcNow()));
         var done = (await ItemAsync(item.TaskId))!;
         Assert.Equal((InboxItemStatus.Done, "chuyenvien.btc"), (done.Status, done.CompletedBy));
         Assert.DoesNotContain(item.Title, await member.GetStringAsync("/Inbox"));

@@ -97,7 +97,7 @@ public sealed class RunTaskInboxTests : IAsyncLifetime
         await CommitAsync(Requested("t6", "wf-6", new JsonObject { ["unitCode"] = "TU-BTC" }));
         var completedAt = RequestedAt.AddHours(3);
 
-        await CommitAsync(new RunTaskCompleted("t6", "wf-6",
+        await CommitAsync(new RunTaskCompleted("t6", "wf-6", "draft",
             InboxCompletion.Result("chuyenvien.btc", "Đã xong.", new JsonObject { ["pages"] = 12 }), completedAt));
 
         var item = (await ItemOf("t6"))!;
@@ -116,7 +116,7 @@ public sealed class RunTaskInboxTests : IAsyncLifetime
             Requested("t9", "wf-other", new JsonObject { ["unitCode"] = "TU-BTC" }));
         // Completing t8 finishes nothing yet; then the instance is cancelled — in one commit with a new task, which
         // must be cancelled too although it was never saved open.
-        await CommitAsync(new RunTaskCompleted("t8", "wf-7", null, RequestedAt.AddHours(1)));
+        await CommitAsync(new RunTaskCompleted("t8", "wf-7", "draft", null, RequestedAt.AddHours(1)));
         await CommitAsync(Requested("t10", "wf-7", null),
             new WorkflowFinished("wf-7", "plan-002", "plan-002:v1", WorkflowSubStatus.Cancelled, null, null));
 
@@ -131,7 +131,7 @@ public sealed class RunTaskInboxTests : IAsyncLifetime
     {
         await CommitAsync(Requested("t12", "wf-12", new JsonObject { ["unitCode"] = "TU-BTC" }));
 
-        await CommitAsync(new RunTaskCompleted("t12", "wf-12", InboxCompletion.Result("chuyenvien.btc", null, null), RequestedAt.AddHours(1)),
+        await CommitAsync(new RunTaskCompleted("t12", "wf-12", "draft", InboxCompletion.Result("chuyenvien.btc", null, null), RequestedAt.AddHours(1)),
             new WorkflowFinished("wf-12", "plan-002", "plan-002:v1", WorkflowSubStatus.Finished, null, null));
 
         Assert.Equal((InboxItemStatus.Done, "chuyenvien.btc"), ((await ItemOf("t12"))!.Status, (await ItemOf("t12"))!.CompletedBy));

@@ -8,7 +8,7 @@ namespace WorkflowHost.Workflows.Activities.Primitives;
 /// <summary>
 /// Elsa.RunTask (§7.4): creates a task id, suspends on a bookmark keyed by that id and publishes
 /// <see cref="RunTaskRequested"/> in the same commit. <c>IWorkflowRuntime.CompleteTaskAsync(taskId, result)</c>
-/// resumes it: <c>Result</c> = the result, outcome <c>Done</c>, and <see cref="RunTaskCompleted"/> is published.
+/// resumes it: <c>Result</c> = the result, outcome <c>Done</c>.
 /// </summary>
 [Activity("Elsa", "Primitives", "Runs a task and waits for its completion.", DisplayName = "Run Task")]
 public sealed class RunTask : Activity
@@ -40,10 +40,10 @@ public sealed class RunTask : Activity
 
     public override ValueTask ResumeAsync(ActivityExecutionContext context, BookmarkResumption resumption)
     {
-        var result = resumption.Input["RunTaskInput"];
-        context.Set(Result, result);
-        context.Publish(new RunTaskCompleted(resumption.Bookmark.Payload?["taskId"]?.GetValue<string>() ?? "",
-            context.WorkflowInstanceId, result?.DeepClone(), context.UtcNow));
+        context.Set(Result, resumption.Input["RunTaskInput"]);
+        if (resumption.Bookmark.Payload?["taskId"]?.GetValue<string>() is { } taskId)
+            context.Publish(new RunTaskCompleted(taskId, context.WorkflowInstanceId, context.ActivityId,
+                resumption.Input["RunTaskInput"]?.DeepClone(), context.UtcNow));
         context.Complete();
         return ValueTask.CompletedTask;
     }
