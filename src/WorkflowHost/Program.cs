@@ -24,6 +24,7 @@ builder.Services.AddWorkflowHostProblemDetails();
 builder.Services.AddWorkflowHostIdentity();
 builder.Services.AddWorkflowHostApplication();
 builder.Services.AddWorkflowHostSeeding();
+builder.Services.AddWorkflowHostReporting();
 builder.Services.AddWorkflowHostEngine(builder.Configuration, root);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddOpenApi();
@@ -55,6 +56,8 @@ app.MapOpenApi().AllowAnonymous();
 app.MapOrganisationApi();
 app.MapMeApi();
 app.MapAuditApi();
+app.MapInboxApi();
+app.MapCalendarApi();
 app.MapRazorPages();
 
 await app.InitialiseDatabaseAsync();

@@ -45,6 +45,8 @@ public sealed class OrganisationPageTests(HostFixture host) : IClassFixture<Host
         Assert.Contains("Xin chào, Người thiết kế quy trình", html);
         Assert.Contains("Thiết kế quy trình", html);
         Assert.Contains(">Trang chủ</a>", html);
-        Assert.DoesNotContain("Hộp việc", html);
+        Assert.Contains(">Hộp việc</a>", html);
+        Assert.DoesNotContain("Ngày nghỉ lễ", html); // admins only
+        Assert.DoesNotContain("Nhật ký kiểm toán", html);
     }
 }
