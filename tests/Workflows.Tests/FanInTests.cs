@@ -144,6 +144,29 @@ public class FanInTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_resume_whose_commit_keeps_failing_does_not_hold_back_the_others_of_its_instance()
+    {
+        await using var engine = new TestEngine(extraServices: CommitProbe.Register);
+        var probe = engine.Services.GetRequiredService<CommitProbe>();
+        var run = await engine.RunAsync(Delays());
+        probe.BeforeCommit = commit => commit.JournalEntries.Any(e => e.ActivityId == "b" && e.EventName == JournalEvents.Resumed)
+            ? throw new InvalidOperationException("A handler rejects the resume of b.") : Task.CompletedTask;
+
+        Assert.Equal(3, await engine.Driver.RunUntilIdleAsync(TestEngine.Epoch.AddHours(1)));
+
+        Assert.Equal(["a", "c"], (await engine.WrittenLinesAsync(run.InstanceId)).Order());
+        Assert.Single(await engine.Store.ListAsync(run.InstanceId)); // b's row, under its lease
+        Assert.Equal("b", Assert.Single((await engine.InstanceAsync(run.InstanceId)).Bookmarks).ActivityId);
+
+        probe.BeforeCommit = null;
+        engine.Clock.Advance(PastTheLease);
+        Assert.Equal(1, await engine.Driver.RunUntilIdleAsync());
+        Assert.Equal(["a", "b", "c"], (await engine.WrittenLinesAsync(run.InstanceId)).Order());
+        Assert.Equal(WorkflowSubStatus.Finished, (await engine.InstanceAsync(run.InstanceId)).SubStatus);
+        Assert.Empty(await engine.Store.ListAsync());
+    }
+
+    [Fact]
     public async Task A_fan_in_of_n_children_costs_the_parent_one_commit_per_claimed_batch_not_one_per_child()
     {
         var batchSize = new TimerSchedulerOptions().BatchSize;

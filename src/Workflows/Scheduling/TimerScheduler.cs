@@ -51,19 +51,29 @@ public sealed class TimerScheduler(
                     .ClaimDueAsync(now, options.BatchSize, _owner, now + options.Lease, cancellationToken);
             }
             if (batch.Count == 0) return processed;
-            foreach (var unit in DueWorkExecutor.Group(batch))
-            {
-                try
-                {
-                    await executor.ExecuteAsync(unit, cancellationToken);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    logger.LogError(exception, "Due items {TimerIds} ({Kind}) failed; they will be retried after their lease", unit.Select(t => t.Id), unit[0].Kind);
-                }
-                processed += unit.Count;
-            }
+            foreach (var unit in DueWorkExecutor.Group(batch)) processed += await RunAsync(unit, cancellationToken);
         }
+    }
+
+    private async Task<int> RunAsync(IReadOnlyList<ScheduledTimer> unit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await executor.ExecuteAsync(unit, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            if (unit.Count == 1)
+            {
+                logger.LogError(exception, "Due item {TimerId} ({Kind}) failed; it will be retried after its lease", unit[0].Id, unit[0].Kind);
+                return 1;
+            }
+            // Nothing of the burst was committed. One failing resume must not hold back the others of its instance:
+            // they are run one by one, so only the failing row waits for its lease.
+            logger.LogWarning(exception, "Due items {TimerIds} failed together; running them one by one", unit.Select(t => t.Id));
+            foreach (var timer in unit) await RunAsync([timer], cancellationToken);
+        }
+        return unit.Count;
     }
 
     public async Task<DateTimeOffset?> GetNextDueAtAsync(CancellationToken cancellationToken = default)
