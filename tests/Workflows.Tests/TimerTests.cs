@@ -170,7 +170,7 @@ public class TimerTests
         var claimed = await engine.Store.ClaimDueAsync(timer.DueAt, 10, "other-host", timer.DueAt.AddMinutes(5));
         await engine.Runtime.ResumeAsync("BaoCao.Vote", "BC-1", new JsonObject { ["votes"] = 5 });
         var executor = (DueWorkExecutor)engine.Services.GetService(typeof(DueWorkExecutor))!;
-        await executor.ExecuteAsync(Assert.Single(claimed), CancellationToken.None);
+        await executor.ExecuteAsync([Assert.Single(claimed)], CancellationToken.None);
 
         Assert.Equal(["ok"], await engine.WrittenLinesAsync(run.InstanceId));
         Assert.Empty(await engine.Store.ListAsync());

@@ -81,31 +81,47 @@ public sealed class WorkflowRuntime(
     }
 
     public Task<ResumeResult> ResumeBookmarkAsync(string instanceId, string bookmarkId, JsonObject? input = null, CancellationToken cancellationToken = default) =>
-        ResumeCoreAsync(instanceId, b => b.Id == bookmarkId, input, null, cancellationToken);
+        ResumeCoreAsync(instanceId, [new PendingResume(b => b.Id == bookmarkId, input ?? new JsonObject(), null)], cancellationToken);
 
     /// <summary>
-    /// The single resume path: lock → load → the bookmark must still exist → run → commit with the bookmark (and
-    /// <paramref name="timerId"/>, the due row that caused this) deleted in that same commit.
+    /// The single resume path: lock → load → for each resume in order, its bookmark must still exist (one consumed
+    /// earlier, or by an earlier resume of this burst, or an instance that finished meanwhile: the resume is skipped) →
+    /// run → ONE commit in which every consumed bookmark and the due rows of all <paramref name="resumes"/> are deleted.
+    /// Several resumes of one instance (a fan-in of child completions) so cost one load and one state write, and a
+    /// failure before the commit leaves all of them to be redone. Resumed when at least one applied.
     /// </summary>
-    internal async Task<ResumeResult> ResumeCoreAsync(string instanceId, Func<Bookmark, bool> selectBookmark, JsonObject? input,
-        string? timerId, CancellationToken cancellationToken)
+    internal async Task<ResumeResult> ResumeCoreAsync(string instanceId, IReadOnlyList<PendingResume> resumes, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var state = scope.ServiceProvider.GetRequiredService<IWorkflowStateStore>();
         await using var held = await instanceLock.AcquireAsync(instanceId, cancellationToken);
         var instance = await state.GetInstanceAsync(instanceId, cancellationToken);
         if (instance is null) return ResumeResult.NotFound($"Workflow instance '{instanceId}' does not exist.");
-        var bookmark = instance.Bookmarks.FirstOrDefault(selectBookmark);
-        if (bookmark is null || instance.Status == WorkflowStatus.Finished)
-            return ResumeResult.NotFound($"Workflow instance '{instanceId}' has no such pending bookmark.");
-        var workflow = await LoadWorkflowAsync(scope.ServiceProvider, instance, cancellationToken);
-        if (workflow is null) return ResumeResult.NotFound($"Definition version '{instance.DefinitionVersionId}' of instance '{instanceId}' no longer exists.");
 
-        var execution = new WorkflowExecution(this, scope.ServiceProvider, instance, workflow, isNew: false, cancellationToken);
-        execution.RemoveBookmark(bookmark);
-        if (timerId is not null && timerId != bookmark.Id) execution.RemoveTimer(timerId);
-        execution.EnqueueResume(bookmark, input ?? new JsonObject());
-        await execution.RunAsync();
+        WorkflowExecution? execution = null;
+        var skippedTimerIds = new List<string>();
+        foreach (var resume in resumes)
+        {
+            var bookmark = instance.Status == WorkflowStatus.Finished ? null : instance.Bookmarks.FirstOrDefault(resume.SelectBookmark);
+            if (bookmark is null)
+            {
+                if (resume.TimerId is { } staleTimerId) skippedTimerIds.Add(staleTimerId);
+                continue;
+            }
+            if (execution is null)
+            {
+                var workflow = await LoadWorkflowAsync(scope.ServiceProvider, instance, cancellationToken);
+                if (workflow is null) return ResumeResult.NotFound($"Definition version '{instance.DefinitionVersionId}' of instance '{instanceId}' no longer exists.");
+                execution = new WorkflowExecution(this, scope.ServiceProvider, instance, workflow, isNew: false, cancellationToken);
+            }
+            execution.RemoveBookmark(bookmark);
+            if (resume.TimerId is { } timerId && timerId != bookmark.Id) execution.RemoveTimer(timerId);
+            execution.EnqueueResume(bookmark, resume.Input);
+            await execution.RunAsync();
+        }
+        if (execution is null) return ResumeResult.NotFound($"Workflow instance '{instanceId}' has no such pending bookmark.");
+        // Rows of skipped resumes go with the commit too: they no longer apply, and deleting them here is atomic with it.
+        foreach (var timerId in skippedTimerIds) execution.RemoveTimer(timerId);
         await CommitAsync(scope.ServiceProvider, execution, cancellationToken);
         return new ResumeResult(ResumeOutcome.Resumed, WorkflowRunResult.From(instance));
     }

@@ -7,7 +7,10 @@ using WorkflowHost.Workflows.Runtime;
 
 namespace WorkflowHost.Workflows.Scheduling;
 
-/// <summary>Performs the work of one claimed due row; the row is deleted in the commit of that work (or here, when nothing applies any more).</summary>
+/// <summary>
+/// Performs the work of claimed due rows, one unit (see <see cref="Group"/>) at a time; a row is deleted in the commit
+/// of its work (or here, when nothing applies any more).
+/// </summary>
 public sealed class DueWorkExecutor(
     WorkflowRuntime runtime,
     IServiceScopeFactory scopeFactory,
@@ -15,57 +18,104 @@ public sealed class DueWorkExecutor(
     TriggerTimers triggers,
     ILogger<DueWorkExecutor> logger)
 {
-    public async Task ExecuteAsync(ScheduledTimer timer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Splits a claimed batch into units of work, in claim order: every resume addressed to one instance (its timer
+    /// bookmarks, stimuli sent to it) joins that instance's unit, run as ONE burst with one commit — so a fan-in of
+    /// many child completions costs one load and one state write per batch, not per child; every other row is a unit
+    /// of its own.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<ScheduledTimer>> Group(IReadOnlyList<ScheduledTimer> batch)
     {
+        var units = new List<IReadOnlyList<ScheduledTimer>>();
+        var byInstance = new Dictionary<string, List<ScheduledTimer>>(StringComparer.Ordinal);
+        foreach (var timer in batch)
+        {
+            if (ResumedInstanceOf(timer) is not { } instanceId)
+            {
+                units.Add([timer]);
+                continue;
+            }
+            if (!byInstance.TryGetValue(instanceId, out var unit))
+            {
+                byInstance[instanceId] = unit = [];
+                units.Add(unit);
+            }
+            unit.Add(timer);
+        }
+        return units;
+    }
+
+    /// <summary>Runs one unit of <see cref="Group"/>: a single row, or the resumes of one instance in claim order.</summary>
+    public async Task ExecuteAsync(IReadOnlyList<ScheduledTimer> unit, CancellationToken cancellationToken)
+    {
+        var first = unit[0];
+        var instanceId = ResumedInstanceOf(first);
+        if (unit.Count > 1 && (instanceId is null || unit.Any(t => ResumedInstanceOf(t) != instanceId)))
+            throw new ArgumentException("Only resumes of one instance can be run together.", nameof(unit));
         await using var scope = scopeFactory.CreateAsyncScope();
         var timers = scope.ServiceProvider.GetRequiredService<ITimerStore>();
         try
         {
-            var done = timer.Kind switch
-            {
-                ScheduledWorkKind.ResumeBookmark => await ResumeBookmarkAsync(timer, cancellationToken),
-                ScheduledWorkKind.Stimulus => await StimulusAsync(scope.ServiceProvider, timer, cancellationToken),
-                ScheduledWorkKind.Trigger => await TriggerAsync(scope.ServiceProvider, timer, cancellationToken),
-                ScheduledWorkKind.Dispatch => await DispatchAsync(scope.ServiceProvider, timer, cancellationToken),
-                _ => false
-            };
-            if (!done) await timers.DeleteAsync(timer.Id, cancellationToken);
+            var done = instanceId is not null
+                ? await ResumeInstanceAsync(instanceId, unit, cancellationToken)
+                : first.Kind switch
+                {
+                    ScheduledWorkKind.Stimulus => await BroadcastAsync(scope.ServiceProvider, first, cancellationToken),
+                    ScheduledWorkKind.Trigger => await TriggerAsync(scope.ServiceProvider, first, cancellationToken),
+                    ScheduledWorkKind.Dispatch => await DispatchAsync(scope.ServiceProvider, first, cancellationToken),
+                    _ => false
+                };
+            if (!done) await DeleteAsync(timers, unit, cancellationToken);
         }
         catch (ConcurrencyException exception)
         {
-            // Someone else committed this instance first; the lease expires and the row is tried again.
-            logger.LogInformation("Due item {TimerId} ({Kind}) hit a concurrent commit and will be retried: {Message}", timer.Id, timer.Kind, exception.Message);
+            // Someone else committed this instance first; the lease expires and the rows are tried again.
+            logger.LogInformation("Due items {TimerIds} ({Kind}) hit a concurrent commit and will be retried: {Message}",
+                unit.Select(t => t.Id), first.Kind, exception.Message);
         }
         catch (WorkflowDefinitionNotFoundException exception)
         {
-            logger.LogWarning("Due item {TimerId} ({Kind}) dropped: {Message}", timer.Id, timer.Kind, exception.Message);
-            await timers.DeleteAsync(timer.Id, cancellationToken);
+            logger.LogWarning("Due item {TimerId} ({Kind}) dropped: {Message}", first.Id, first.Kind, exception.Message);
+            await DeleteAsync(timers, unit, cancellationToken);
         }
     }
 
-    /// <summary>True when a commit removed the row; false when nothing applied (the caller deletes the row).</summary>
-    private async Task<bool> ResumeBookmarkAsync(ScheduledTimer timer, CancellationToken cancellationToken)
+    /// <summary>The instance a row resumes (timer bookmarks, stimuli addressed to one instance); null for other work.</summary>
+    private static string? ResumedInstanceOf(ScheduledTimer timer) =>
+        timer.Kind is ScheduledWorkKind.ResumeBookmark or ScheduledWorkKind.Stimulus ? timer.WorkflowInstanceId : null;
+
+    private static async Task DeleteAsync(ITimerStore timers, IReadOnlyList<ScheduledTimer> unit, CancellationToken cancellationToken)
     {
-        var input = new JsonObject { ["resumedAt"] = JsonValues.ToJson(timer.DueAt) };
-        var result = await runtime.ResumeCoreAsync(timer.WorkflowInstanceId!, b => b.Id == timer.BookmarkId, input, timer.Id, cancellationToken);
+        foreach (var timer in unit) await timers.DeleteAsync(timer.Id, cancellationToken);
+    }
+
+    /// <summary>True when a commit removed the rows; false when none applied (the caller deletes them).</summary>
+    private async Task<bool> ResumeInstanceAsync(string instanceId, IReadOnlyList<ScheduledTimer> unit, CancellationToken cancellationToken)
+    {
+        var result = await runtime.ResumeCoreAsync(instanceId, unit.Select(ResumeOf).ToList(), cancellationToken);
         return result.Outcome == ResumeOutcome.Resumed;
     }
 
-    private async Task<bool> StimulusAsync(IServiceProvider services, ScheduledTimer timer, CancellationToken cancellationToken)
+    private static PendingResume ResumeOf(ScheduledTimer timer)
+    {
+        if (timer.Kind == ScheduledWorkKind.ResumeBookmark)
+            return new PendingResume(b => b.Id == timer.BookmarkId, new JsonObject { ["resumedAt"] = JsonValues.ToJson(timer.DueAt) }, timer.Id);
+        var hash = BookmarkHash.Compute(timer.BookmarkName!, timer.StimulusKey!);
+        return new PendingResume(b => b.Name == timer.BookmarkName && b.Hash == hash, timer.Payload ?? new JsonObject(), timer.Id);
+    }
+
+    /// <summary>
+    /// A stimulus to every instance waiting for it: each bookmark is consumed in its own instance's commit; the row is
+    /// deleted only after all of them, so a crash part-way re-delivers to the bookmarks not consumed yet (never twice
+    /// to the same one). Bookmarks created after the stimulus was sent do not receive it.
+    /// </summary>
+    private async Task<bool> BroadcastAsync(IServiceProvider services, ScheduledTimer timer, CancellationToken cancellationToken)
     {
         var hash = BookmarkHash.Compute(timer.BookmarkName!, timer.StimulusKey!);
         var input = timer.Payload ?? new JsonObject();
-        if (timer.WorkflowInstanceId is { } instanceId)
-        {
-            var result = await runtime.ResumeCoreAsync(instanceId, b => b.Name == timer.BookmarkName && b.Hash == hash, input, timer.Id, cancellationToken);
-            return result.Outcome == ResumeOutcome.Resumed;
-        }
-        // A broadcast: each bookmark is consumed in its own instance's commit; the row is deleted only after all of
-        // them, so a crash part-way re-delivers to the bookmarks not consumed yet (never twice to the same one).
-        // Bookmarks created after the stimulus was sent do not receive it.
         var bookmarks = await services.GetRequiredService<IWorkflowStateStore>().FindBookmarksAsync(timer.BookmarkName!, hash, timer.CorrelationId, cancellationToken);
         foreach (var bookmark in bookmarks.Where(b => b.CreatedAt <= timer.DueAt))
-            await runtime.ResumeCoreAsync(bookmark.WorkflowInstanceId, b => b.Id == bookmark.Id, (JsonObject)input.DeepClone(), null, cancellationToken);
+            await runtime.ResumeCoreAsync(bookmark.WorkflowInstanceId, [new PendingResume(b => b.Id == bookmark.Id, (JsonObject)input.DeepClone(), null)], cancellationToken);
         return false;
     }
 

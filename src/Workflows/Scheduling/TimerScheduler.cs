@@ -8,7 +8,12 @@ namespace WorkflowHost.Workflows.Scheduling;
 
 public sealed record TimerSchedulerOptions
 {
-    public int BatchSize { get; init; } = 100;
+    /// <summary>
+    /// Most rows claimed at once. Large, because the resumes of one instance within a batch share one burst: a fan-in
+    /// of thousands of child completions then costs a handful of parent commits. Bounded by what one host can run
+    /// within <see cref="Lease"/>.
+    /// </summary>
+    public int BatchSize { get; init; } = 500;
     /// <summary>How long a claim is exclusive; an unfinished claim (crashed host) is picked up again after it.</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
     /// <summary>Longest sleep between polls (other hosts may add rows without signalling this one).</summary>
@@ -18,8 +23,9 @@ public sealed record TimerSchedulerOptions
 /// <summary>
 /// The one scheduler of due items (Delay/Timer/StartAt/Cron bookmarks, triggers, queued resumes and dispatches). It
 /// sleeps until the earliest due time or a <see cref="TimerSignal"/>, claims a batch through <see cref="ITimerStore"/>
-/// (leases: on PostgreSQL <c>FOR UPDATE SKIP LOCKED</c>, so hosts never fire the same row) and runs each through the
-/// bookmark path, whose commit deletes the row. Past-due rows after a restart are simply the first batch.
+/// (leases: on PostgreSQL <c>FOR UPDATE SKIP LOCKED</c>, so hosts never fire the same row) and runs it through
+/// <see cref="DueWorkExecutor"/> — the rows resuming one instance together, in one burst whose commit deletes them.
+/// Past-due rows after a restart are simply the first batch.
 /// </summary>
 public sealed class TimerScheduler(
     IServiceScopeFactory scopeFactory,
@@ -45,19 +51,29 @@ public sealed class TimerScheduler(
                     .ClaimDueAsync(now, options.BatchSize, _owner, now + options.Lease, cancellationToken);
             }
             if (batch.Count == 0) return processed;
-            foreach (var timer in batch)
-            {
-                try
-                {
-                    await executor.ExecuteAsync(timer, cancellationToken);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    logger.LogError(exception, "Due item {TimerId} ({Kind}) failed; it will be retried after its lease", timer.Id, timer.Kind);
-                }
-                processed++;
-            }
+            foreach (var unit in DueWorkExecutor.Group(batch)) processed += await RunAsync(unit, cancellationToken);
         }
+    }
+
+    private async Task<int> RunAsync(IReadOnlyList<ScheduledTimer> unit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await executor.ExecuteAsync(unit, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            if (unit.Count == 1)
+            {
+                logger.LogError(exception, "Due item {TimerId} ({Kind}) failed; it will be retried after its lease", unit[0].Id, unit[0].Kind);
+                return 1;
+            }
+            // Nothing of the burst was committed. One failing resume must not hold back the others of its instance:
+            // they are run one by one, so only the failing row waits for its lease.
+            logger.LogWarning(exception, "Due items {TimerIds} failed together; running them one by one", unit.Select(t => t.Id));
+            foreach (var timer in unit) await RunAsync([timer], cancellationToken);
+        }
+        return unit.Count;
     }
 
     public async Task<DateTimeOffset?> GetNextDueAtAsync(CancellationToken cancellationToken = default)

@@ -69,3 +69,51 @@ public static class TestActivities
         }
     }
 }
+
+/// <summary>Activities that produce many due rows for one instance, as the domain's fan-out/fan-in does.</summary>
+public static class FanInActivities
+{
+    /// <summary>Queues one stimulus per key to one instance (durable, after this burst commits) — e.g. a batch of task completions.</summary>
+    [Activity("Test", "Test", "Sends stimuli to an instance.")]
+    public sealed class SendStimuli : Activity
+    {
+        [Input] public Input<string> InstanceId { get; } = new();
+        [Input] public Input<string> BookmarkName { get; } = new();
+        [Input(Description = "Stimulus keys, comma-separated; one stimulus each, in this order.")] public Input<string> Keys { get; } = new();
+        [Input(TypeName = "Object")] public Input<JsonNode> Input { get; } = new();
+
+        public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+        {
+            foreach (var key in context.Get(Keys)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                context.SendStimulus(context.Get(BookmarkName)!, key, (JsonObject?)context.Get(Input)?.DeepClone(), instanceId: context.Get(InstanceId));
+            context.Complete();
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>Dispatches <c>Count</c> child instances and completes when every one of them has finished.</summary>
+    [Activity("Test", "Test", "Starts children and waits for all of them.")]
+    public sealed class AwaitChildren : Activity
+    {
+        [Input] public Input<string> ChildDefinitionId { get; } = new();
+        [Input] public Input<int> Count { get; } = new();
+
+        public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+        {
+            var count = context.Get(Count);
+            for (var i = 0; i < count; i++)
+                context.WaitForChildWorkflow(context.DispatchWorkflow(new StartWorkflowRequest { DefinitionId = context.Get(ChildDefinitionId) }));
+            context.Properties["waiting"] = count;
+            if (count == 0) context.Complete();
+            return ValueTask.CompletedTask;
+        }
+
+        public override ValueTask ResumeAsync(ActivityExecutionContext context, BookmarkResumption resumption)
+        {
+            var waiting = context.Properties["waiting"]!.GetValue<int>() - 1;
+            context.Properties["waiting"] = waiting;
+            if (waiting == 0) context.Complete();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

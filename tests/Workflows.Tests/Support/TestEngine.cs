@@ -19,7 +19,9 @@ public sealed class TestEngine : IAsyncDisposable
 
     private readonly ServiceProvider _provider;
 
-    public TestEngine(Action<WorkflowEngineBuilder>? configure = null, DateTimeOffset? start = null, InMemoryWorkflowDatabase? database = null)
+    /// <param name="extraServices">Registrations after the engine's (e.g. a wrapper replacing one of its stores).</param>
+    public TestEngine(Action<WorkflowEngineBuilder>? configure = null, DateTimeOffset? start = null, InMemoryWorkflowDatabase? database = null,
+        Action<IServiceCollection>? extraServices = null)
     {
         Clock = new VirtualTimeProvider(start ?? Epoch);
         var services = new ServiceCollection();
@@ -35,6 +37,7 @@ public sealed class TestEngine : IAsyncDisposable
             engine.RunSchedulerInBackground = false;
             configure?.Invoke(engine);
         });
+        extraServices?.Invoke(services);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
