@@ -95,6 +95,7 @@ public sealed class Deadline : Activity
                     $"Thời hạn được chọn ({resolved.DisplayText}) đã qua; hãy chọn một ngày chưa qua.",
                     $"deadline: the chosen deadline (end of {resolved.LastDay:yyyy-MM-dd}) has already passed.");
             context.Set(Error, null);
+            HumanTasks.Accepted(context, resumption);
             Finish(context, resolved);
         }
         catch (ActivityInputException refused)

@@ -29,6 +29,11 @@ internal static class HumanTasks
     public static void Wait(ActivityExecutionContext context, string taskId, string taskName) =>
         context.CreateBookmark(BookmarkNames.RunTask, taskId, new JsonObject { ["taskId"] = taskId, ["taskName"] = taskName });
 
+    /// <summary>An answer was accepted: the task is done (the inbox marks its item done in this same commit).</summary>
+    public static void Accepted(ActivityExecutionContext context, BookmarkResumption resumption) =>
+        context.Publish(new RunTaskCompleted(resumption.Bookmark.Payload!["taskId"]!.GetValue<string>(),
+            context.WorkflowInstanceId, context.ActivityId, Result(resumption)?.DeepClone(), context.UtcNow));
+
     public static bool IsTask(BookmarkResumption resumption) => resumption.Bookmark.Name == BookmarkNames.RunTask;
 
     /// <summary>The answer given to <c>CompleteTaskAsync</c>.</summary>

@@ -124,6 +124,7 @@ public sealed class RemindUntilSubmitted : Activity
                 Submitted(context);
                 break;
             default: // an urging body reported its urging done; keep waiting for the report itself
+                HumanTasks.Accepted(context, resumption);
                 context.AddPayload("Urged", new JsonObject { ["at"] = context.UtcNow.ToString("O"), ["result"] = HumanTasks.Result(resumption)?.DeepClone() });
                 break;
         }

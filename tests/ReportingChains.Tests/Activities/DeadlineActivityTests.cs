@@ -108,11 +108,13 @@ public class DeadlineActivityTests
         // Unreadable: refused too, still open.
         await engine.Runtime.CompleteTaskAsync(task.TaskId, "sớm nhất có thể");
         Assert.Equal(2, engine.Notifications.Of<DeadlineChoiceRefused>().Count);
+        Assert.Empty(engine.Notifications.Of<RunTaskCompleted>()); // refused answers leave the inbox item open
 
         // The inbox answers {completedBy, comment, data}.
         var accepted = await engine.Runtime.CompleteTaskAsync(task.TaskId,
             new JsonObject { ["completedBy"] = "huyen.batxat", ["comment"] = null, ["data"] = new JsonObject { ["deadline"] = "trước ngày 15/9/2022" } });
         Assert.Equal(WorkflowSubStatus.Finished, accepted.Run!.SubStatus);
+        Assert.Equal(task.TaskId, Assert.Single(engine.Notifications.Of<RunTaskCompleted>()).TaskId);
         var outputs = await engine.OutputsAsync(run.InstanceId, "deadline");
         Assert.Equal(new DateTimeOffset(2022, 9, 14, 17, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse(outputs["DueUtc"]!.GetValue<string>()));
         Assert.Equal("setByParent", outputs["Resolved"]!["rule"]!["kind"]!.GetValue<string>());

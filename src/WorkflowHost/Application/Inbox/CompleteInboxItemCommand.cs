@@ -1,3 +1,4 @@
+using WorkflowHost.Infrastructure.WorkflowEngine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MediatR;
@@ -13,12 +14,11 @@ namespace WorkflowHost.Application.Inbox;
 /// Completes an inbox item: resumes its engine task with <c>{completedBy, comment, data}</c>. The item itself is
 /// marked done by the <see cref="RunTaskInbox"/> handler inside the engine's commit.
 /// <para>
-/// Deliberately a plain request, not an <see cref="ICommand"/>: the engine commits in its own transaction, and
-/// TransactionBehavior would hold a second one open around it (on SQLite a second writer on another connection
-/// deadlocks). The engine-persistence branch introduces a marker for such requests; align at merge.
+/// A workflow command, not an <see cref="ICommand"/>: the engine commit is its transaction (see
+/// <see cref="IWorkflowCommand{TResponse}"/>); the inbox item is marked done by the RunTaskCompleted handler inside it.
 /// </para>
 /// </summary>
-public sealed record CompleteInboxItemCommand(Guid Id, string? Comment, string? DataJson) : IRequest<CompleteInboxItemResult>;
+public sealed record CompleteInboxItemCommand(Guid Id, string? Comment, string? DataJson) : IWorkflowCommand<CompleteInboxItemResult>;
 
 public enum CompleteInboxItemOutcome
 {

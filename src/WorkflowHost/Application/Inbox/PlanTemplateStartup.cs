@@ -2,7 +2,7 @@ using WorkflowHost.Infrastructure.Configuration;
 using WorkflowHost.ReportingChains.Activities;
 using WorkflowHost.ReportingChains.Plans.Json;
 
-namespace WorkflowHost.Application.Inbox;
+namespace WorkflowHost.Application;
 
 /// <summary>
 /// Reads the plan templates (<c>workflows/plans/*.plan.json</c>) once at start-up for the chain activities. A bad plan
@@ -28,7 +28,7 @@ public static class PlanTemplateStartup
     /// <summary>Resolves the catalogue when the host starts, so a bad file fails start-up rather than the first plan run.</summary>
     private sealed class PlanTemplateCheck(IPlanTemplates templates) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StartAsync(CancellationToken cancellationToken) { _ = templates; return Task.CompletedTask; }
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
