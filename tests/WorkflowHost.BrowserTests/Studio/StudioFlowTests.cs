@@ -65,6 +65,94 @@ public sealed class StudioFlowTests(BrowserFixture browser, StudioServer server,
     }
 
     [BrowserFact]
+    public async Task Step3_and_4_drop_connect_and_edit_save_a_new_draft_then_publish_it_while_a_running_instance_keeps_its_version()
+    {
+        var designer = await server.ApiClientAsync("designer");
+        var v1 = (await designer.PostJsonNodeAsync("workflow-definitions", new JsonObject
+        {
+            ["model"] = StudioSamples.RunTaskModel("Kế hoạch sửa trong Studio"), ["publish"] = true,
+        }))["workflowDefinition"]!;
+        var definitionId = v1["definitionId"]!.GetValue<string>();
+        var v1Id = v1["id"]!.GetValue<string>();
+        var started = await designer.PostJsonNodeAsync($"workflow-definitions/{definitionId}/execute", new JsonObject());
+        var oldInstanceId = started["workflowState"]!["id"]!.GetValue<string>();
+        await using var session = await browser.NewSessionAsync(server, "step3-4-edit-publish");
+        await StudioPages.SignInAsync(session, "designer");
+        var page = await session.OpenAsync(StudioPages.Editor(definitionId));
+        await page.SetViewportSizeAsync(1920, 1080);
+        await session.WaitForVisibleAsync(StudioPages.Node(page, "WriteLine1"), StudioPages.BootTimeout);
+
+        // Step 3: drop a Write Line from the palette, connect WriteLine1 → it, give it a text; auto-save stores it.
+        await StudioPages.DropActivityAsync(page, "Console", "Write Line", 200, 350);
+        await session.WaitForVisibleAsync(StudioPages.Node(page, "WriteLine2"), TimeSpan.FromSeconds(10));
+        await StudioPages.ZoomToFitButton(page).ClickAsync();
+        await Task.Delay(500); // the fit animates
+        await StudioPages.ConnectAsync(page, "WriteLine1", "Done", "WriteLine2");
+        await session.ScreenshotAsync("connected");
+        var text = StudioPages.PropertyInput(page, "Text");
+        await session.WaitForVisibleAsync(text, TimeSpan.FromSeconds(10));
+        await text.FillAsync("Thêm từ Studio");
+        await text.PressAsync("Tab");
+        JsonNode? draft = null;
+        var saved = await StudioPages.EventuallyAsync(async () =>
+        {
+            draft = await designer.GetFromJsonNodeAsync($"workflow-definitions/by-definition-id/{definitionId}?versionOptions=Latest");
+            var added = draft["root"]!["activities"]!.AsArray().FirstOrDefault(a => a!["name"]?.GetValue<string>() == "WriteLine2");
+            return added?["text"]?["expression"]?["value"]?.GetValue<string>() == "Thêm từ Studio"
+                   && draft["root"]!["connections"]!.AsArray().Any(c => c!["target"]!["activity"]!.GetValue<string>() == added["id"]!.GetValue<string>());
+        }, TimeSpan.FromSeconds(20));
+        await session.ScreenshotAsync("dropped-connected-edited");
+        Assert.True(saved, "The new activity (connected, with its text) never reached the store: " + draft?.ToJsonString());
+        Assert.Equal(2, draft!["version"]!.GetValue<int>());
+        Assert.False(draft["isPublished"]!.GetValue<bool>());
+        var published = await designer.GetFromJsonNodeAsync($"workflow-definitions/by-definition-id/{definitionId}?versionOptions=Published");
+        Assert.Equal(v1Id, published["id"]!.GetValue<string>());
+
+        // Step 4: publish from the toolbar.
+        await StudioPages.PublishButton(page).ClickAsync();
+        var isPublished = await StudioPages.EventuallyAsync(async () =>
+            (await designer.GetFromJsonNodeAsync($"workflow-definitions/by-definition-id/{definitionId}?versionOptions=Published"))["version"]!.GetValue<int>() == 2,
+            TimeSpan.FromSeconds(20));
+        await session.ScreenshotAsync("published");
+        Assert.True(isPublished, "Version 2 was not published.");
+        var oldInstance = await designer.GetFromJsonNodeAsync($"workflow-instances/{oldInstanceId}");
+        Assert.Equal(v1Id, oldInstance["definitionVersionId"]!.GetValue<string>());
+        Assert.Equal("Suspended", oldInstance["subStatus"]!.GetValue<string>());
+        await session.AssertHealthyAsync();
+    }
+
+    [BrowserFact]
+    public async Task Step5_run_from_the_designer_opens_the_viewer_with_the_journal_and_a_waiting_RunTask()
+    {
+        var designer = await server.ApiClientAsync("designer");
+        var draft = (await designer.PostJsonNodeAsync("workflow-definitions", new JsonObject
+        {
+            ["model"] = StudioSamples.RunTaskModel("Kế hoạch chạy thử"), ["publish"] = false,
+        }))["workflowDefinition"]!;
+        var definitionId = draft["definitionId"]!.GetValue<string>();
+        await using var session = await browser.NewSessionAsync(server, "step5-run");
+        await StudioPages.SignInAsync(session, "designer");
+        var page = await session.OpenAsync(StudioPages.Editor(definitionId));
+        await session.WaitForVisibleAsync(StudioPages.Node(page, "RunTask1"), StudioPages.BootTimeout);
+
+        await StudioPages.RunButton(page).ClickAsync();
+        await page.WaitForURLAsync("**/studio/phien-chay/*", new() { Timeout = 30_000 });
+        var instanceId = Uri.UnescapeDataString(new Uri(page.Url).Segments[^1]);
+        var instance = await designer.GetFromJsonNodeAsync($"workflow-instances/{instanceId}");
+        Assert.Equal(definitionId, instance["definitionId"]!.GetValue<string>());
+        Assert.Equal("Suspended", instance["subStatus"]!.GetValue<string>());
+
+        // The viewer lists the journal the engine wrote; the RunTask's entry is the one left Suspended.
+        var journal = (await designer.PostJsonNodeAsync($"workflow-instances/{instanceId}/journal", new JsonObject()))["items"]!.AsArray();
+        Assert.Contains(journal, e => e!["activityName"]!.GetValue<string>() == "RunTask1" && e["eventName"]!.GetValue<string>() == "Suspended");
+        await session.WaitForVisibleAsync(page.GetByText("Suspended", ExactText).First, StudioPages.BootTimeout);
+        await session.ScreenshotAsync("instance-viewer");
+        foreach (var name in new[] { "Start1", "RunTask1" })
+            Assert.True(await page.GetByText(name, ExactText).CountAsync() > 0, $"The viewer does not show {name}.");
+        await session.AssertHealthyAsync();
+    }
+
+    [BrowserFact]
     public async Task Step7_an_auditor_sees_studio_read_only()
     {
         var designer = await server.ApiClientAsync("designer");
