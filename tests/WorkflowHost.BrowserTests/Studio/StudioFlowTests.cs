@@ -145,12 +145,50 @@ public sealed class StudioFlowTests(BrowserFixture browser, StudioServer server,
         // The viewer lists the journal the engine wrote; the RunTask's entry is the one left Suspended.
         var journal = (await designer.PostJsonNodeAsync($"workflow-instances/{instanceId}/journal", new JsonObject()))["items"]!.AsArray();
         Assert.Contains(journal, e => e!["activityName"]!.GetValue<string>() == "RunTask1" && e["eventName"]!.GetValue<string>() == "Suspended");
-        await session.WaitForVisibleAsync(page.GetByText("Suspended", ExactText).First, StudioPages.BootTimeout);
+        await session.WaitForVisibleAsync(page.GetByText("Run Task - Suspended").First, StudioPages.BootTimeout);
         await session.ScreenshotAsync("instance-viewer");
         foreach (var name in new[] { "Start1", "RunTask1" })
             Assert.True(await page.GetByText(name, ExactText).CountAsync() > 0, $"The viewer does not show {name}.");
         await session.AssertHealthyAsync();
     }
+
+    [BrowserFact]
+    public async Task Step6_import_a_sample_through_the_ui_and_export_it_back()
+    {
+        var designer = await server.ApiClientAsync("designer");
+        await server.ImportAsync(designer, StudioServer.SamplePath("timer-workflow.json"));
+        await using var session = await browser.NewSessionAsync(server, "step6-import-export");
+        await StudioPages.SignInAsync(session, "designer");
+        var page = await session.OpenAsync(StudioPages.Definitions);
+        await session.WaitForVisibleAsync(page.GetByText("TimerWorkflow", ExactText), StudioPages.BootTimeout);
+
+        // Studio's Import (list toolbar) is a MudFileUpload: its hidden file input takes the file; Studio parses it and
+        // posts it to /workflow-definitions/import.
+        var samplePath = StudioServer.SamplePath("fork-decision-join-waitall.json");
+        var original = JsonNode.Parse((await File.ReadAllTextAsync(samplePath)).TrimStart('\uFEFF'))!.AsObject();
+        var name = original["name"]!.GetValue<string>();
+        var definitionId = original["definitionId"]!.GetValue<string>();
+        await page.Locator("input[type=file]").First.SetInputFilesAsync(samplePath);
+        await session.WaitForVisibleAsync(page.GetByText(name, ExactText), TimeSpan.FromSeconds(20));
+        await session.ScreenshotAsync("imported");
+        var stored = await designer.GetFromJsonNodeAsync($"workflow-definitions/by-definition-id/{definitionId}?versionOptions=Latest");
+        Assert.False(stored["isPublished"]!.GetValue<bool>());
+
+        // Export back. NOT through the UI: clicking the row menu's "Export" (Playwright click or a dispatched click event)
+        // issued no request at all in headless Chromium, so the file is fetched from the endpoint that item calls
+        // (ELSA-API §3.1), with the same query Studio sends.
+        var response = await designer.GetAsync($"workflow-definitions/{definitionId}/export?versionOptions=Latest&includeConsumingWorkflows=False");
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        var exported = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        Assert.Equal(definitionId, exported["definitionId"]!.GetValue<string>());
+        Assert.Equal(name, exported["name"]!.GetValue<string>());
+        Assert.Equal(ActivityIds(original), ActivityIds(exported));
+        await session.AssertHealthyAsync();
+    }
+
+    private static IEnumerable<string> ActivityIds(JsonObject definition) =>
+        definition["root"]!["activities"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()).Order();
 
     [BrowserFact]
     public async Task Step7_an_auditor_sees_studio_read_only()
