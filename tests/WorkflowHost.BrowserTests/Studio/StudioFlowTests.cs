@@ -191,6 +191,30 @@ public sealed class StudioFlowTests(BrowserFixture browser, StudioServer server,
         definition["root"]!["activities"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()).Order();
 
     [BrowserFact]
+    public async Task Phien_chay_lists_instances_and_a_row_opens_the_viewer()
+    {
+        var designer = await server.ApiClientAsync("designer");
+        var definition = (await designer.PostJsonNodeAsync("workflow-definitions", new JsonObject
+        {
+            ["model"] = StudioSamples.RunTaskModel("Kế hoạch có phiên chạy"), ["publish"] = true,
+        }))["workflowDefinition"]!;
+        var started = await designer.PostJsonNodeAsync($"workflow-definitions/{definition["definitionId"]}/execute", new JsonObject());
+        var instanceId = started["workflowState"]!["id"]!.GetValue<string>();
+        await using var session = await browser.NewSessionAsync(server, "phien-chay");
+        await StudioPages.SignInAsync(session, "auditor");
+
+        var page = await session.OpenAsync(StudioPages.Instances);
+        var row = page.GetByText(instanceId, ExactText).First;
+        await session.WaitForVisibleAsync(row, StudioPages.BootTimeout);
+        await session.ScreenshotAsync("instance-list");
+        await row.ClickAsync();
+        await page.WaitForURLAsync("**" + StudioPages.Viewer(instanceId));
+        await session.WaitForVisibleAsync(page.GetByText("Run Task - Suspended").First, StudioPages.BootTimeout);
+        await session.ScreenshotAsync("instance-viewer");
+        await session.AssertHealthyAsync();
+    }
+
+    [BrowserFact]
     public async Task Step7_an_auditor_sees_studio_read_only()
     {
         var designer = await server.ApiClientAsync("designer");
