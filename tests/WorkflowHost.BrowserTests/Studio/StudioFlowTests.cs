@@ -42,12 +42,16 @@ public sealed class StudioFlowTests(BrowserFixture browser, StudioServer server,
     public async Task Step2_the_designer_shows_the_activities_of_the_largest_definition_by_name()
     {
         var designer = await server.ApiClientAsync("designer");
-        var definition = await server.ImportAsync(designer, StudioServer.SamplePath("legacy-delay-decision.json"));
-        // A node shows the activity's displayText, else its descriptor's display name.
+        // The largest of the seed plans' workflows (once they exist under workflows/) and the largest Elsa sample.
+        var candidates = new List<JsonObject> { await server.ImportAsync(designer, StudioServer.SamplePath("legacy-delay-decision.json")) };
+        foreach (var planFile in PlanWorkflowFiles())
+            candidates.Add(await server.ImportAsync(designer, planFile));
+        var definition = candidates.MaxBy(d => d["root"]!["activities"]?.AsArray().Count ?? 0)!;
+        // A node shows the activity's displayText, else its name, else its descriptor's display name.
         var displayNames = (await designer.GetFromJsonNodeAsync("descriptors/activities"))["items"]!.AsArray()
             .ToDictionary(d => d!["typeName"]!.GetValue<string>(), d => d!["displayName"]!.GetValue<string>());
         var activities = definition["root"]!["activities"]!.AsArray()
-            .Select(a => a!["metadata"]?["displayText"]?.GetValue<string>() ?? displayNames[a["type"]!.GetValue<string>()]).ToList();
+            .Select(a => a!["metadata"]?["displayText"]?.GetValue<string>() ?? a["name"]?.GetValue<string>() ?? displayNames[a["type"]!.GetValue<string>()]).ToList();
         await using var session = await browser.NewSessionAsync(server, "step2-designer");
         await StudioPages.SignInAsync(session, "designer");
 
@@ -235,11 +239,13 @@ public sealed class StudioFlowTests(BrowserFixture browser, StudioServer server,
     }
 
     /// <summary>The Elsa workflow of a seed plan (workflows/*.json whose name carries the plan number), if it exists yet.</summary>
-    private static string? PlanWorkflowFile(string planNumber)
+    private static string? PlanWorkflowFile(string planNumber) =>
+        PlanWorkflowFiles().FirstOrDefault(f => Path.GetFileName(f).Contains(planNumber, StringComparison.Ordinal));
+
+    /// <summary>The seed plans' Elsa workflows: workflows/*.json (the plan templates live in workflows/plans/).</summary>
+    private static IEnumerable<string> PlanWorkflowFiles()
     {
         var workflows = Path.Combine(WorkflowHost.Infrastructure.Configuration.RepositoryRoot.Locate(null), "workflows");
-        return Directory.Exists(workflows)
-            ? Directory.GetFiles(workflows, $"*{planNumber}*.json").FirstOrDefault(f => !f.EndsWith(".plan.json", StringComparison.Ordinal))
-            : null;
+        return Directory.Exists(workflows) ? Directory.GetFiles(workflows, "*.json").Order() : [];
     }
 }
