@@ -1,40 +1,49 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using WorkflowHost.BrowserTests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace WorkflowHost.BrowserTests.Studio;
 
-/// <summary>The real Studio WASM runtime boots in Chromium from our /studio/ serving and our host-page markup.</summary>
+/// <summary>The real Studio WASM runtime boots in Chromium on our Quy trình page, against our real /elsa/api.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class StudioBootTests(BrowserFixture browser, StudioBootServer server, ITestOutputHelper output)
-    : IClassFixture<StudioBootServer>
+public sealed class StudioBootTests(BrowserFixture browser, StudioServer server, ITestOutputHelper output)
+    : IClassFixture<StudioServer>
 {
     private static readonly PageGetByTextOptions ExactText = new() { Exact = true };
 
-    // A cold boot downloads ~8 MB and starts .NET in WASM (about 5 s here); generous for a shared 2-core CI box.
-    private static readonly TimeSpan BootTimeout = TimeSpan.FromSeconds(60);
+    private async Task<JsonObject> ImportForkAsync() =>
+        await server.ImportAsync(await server.ApiClientAsync("designer"), StudioServer.SamplePath("fork.json"));
 
     [BrowserFact]
-    public async Task Definition_list_boots_calls_the_api_with_the_key_and_navigates_through_our_callback()
+    public async Task Definition_list_boots_calls_the_api_with_the_page_key_and_navigates_through_our_callback()
     {
+        var definition = await ImportForkAsync();
         await using var session = await browser.NewSessionAsync(server, "studio-boot");
+        await StudioPages.SignInAsync(session, "designer");
         var transfer = TransferMeter.Attach(session.Context);
+        var apiAuthorizations = new ConcurrentQueue<string>();
+        session.Context.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/elsa/api/workflow-definitions?versionOptions=Latest&", StringComparison.Ordinal))
+                apiAuthorizations.Enqueue(request.Headers.GetValueOrDefault("authorization", ""));
+        };
 
-        var page = await session.OpenAsync(StudioBootServer.ListPagePath);
-        var row = page.GetByText(StudioBootServer.DefinitionName, ExactText);
-        await session.WaitForVisibleAsync(row, BootTimeout);
+        var page = await session.OpenAsync(StudioPages.Definitions);
+        var row = page.GetByText(definition["name"]!.GetValue<string>(), ExactText);
+        await session.WaitForVisibleAsync(row, StudioPages.BootTimeout);
 
         Assert.True(await page.EvaluateAsync<bool>("() => typeof Blazor === 'object' && !!customElements.get('elsa-workflow-definition-list')"));
         await session.ScreenshotAsync("definition-list");
         await session.AssertHealthyAsync();
-        Assert.Contains(server.ApiRequests, request =>
-            request.StartsWith("GET /workflow-definitions?versionOptions=Latest&", StringComparison.Ordinal)
-            && request.EndsWith("| ApiKey " + StudioBootServer.ApiKey, StringComparison.Ordinal));
+        var pageKey = await page.Locator("elsa-workflow-definition-list").GetAttributeAsync("api-key");
+        Assert.StartsWith("whk_", pageKey);
+        Assert.Contains("ApiKey " + pageKey, apiAuthorizations);
         output.WriteLine($"Studio boot with br/gzip: {await transfer.SummarizeAsync()}");
 
         await row.ClickAsync();
-        await page.WaitForURLAsync("**" + StudioBootServer.EditPagePrefix + StudioBootServer.DefinitionId);
+        await page.WaitForURLAsync("**" + StudioPages.Editor(definition["definitionId"]!.GetValue<string>()));
         await session.AssertHealthyAsync();
     }
 
@@ -43,7 +52,7 @@ public sealed class StudioBootTests(BrowserFixture browser, StudioBootServer ser
     {
         await using var session = await browser.NewSessionAsync(server, "studio-misplaced");
 
-        await session.OpenAsync(StudioBootServer.MisplacedListPagePath);
+        await session.OpenAsync(StudioServer.MisplacedPagePath);
 
         Assert.Contains(session.ConsoleErrors, error => error.Contains("must live under /studio/", StringComparison.Ordinal));
     }
@@ -52,12 +61,14 @@ public sealed class StudioBootTests(BrowserFixture browser, StudioBootServer ser
     [BrowserFact]
     public async Task Boot_without_compression_still_works_and_prints_its_transfer_size()
     {
+        var definition = await ImportForkAsync();
         await using var session = await browser.NewSessionAsync(server, "studio-boot-identity");
+        await StudioPages.SignInAsync(session, "designer");
         await session.Context.SetExtraHTTPHeadersAsync([new("Accept-Encoding", "identity")]);
         var transfer = TransferMeter.Attach(session.Context);
 
-        var page = await session.OpenAsync(StudioBootServer.ListPagePath);
-        await session.WaitForVisibleAsync(page.GetByText(StudioBootServer.DefinitionName, ExactText), BootTimeout);
+        var page = await session.OpenAsync(StudioPages.Definitions);
+        await session.WaitForVisibleAsync(page.GetByText(definition["name"]!.GetValue<string>(), ExactText), StudioPages.BootTimeout);
         await session.AssertHealthyAsync();
 
         var summary = await transfer.SummarizeAsync();

@@ -1,0 +1,251 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using WorkflowHost.BrowserTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace WorkflowHost.BrowserTests.Studio;
+
+/// <summary>
+/// The issue's end-to-end flows in Chromium against the real host, API and engine: signed in as the demo designer
+/// (or auditor) through /Login, Studio pages under /studio/. Screenshots of every step land in TestResults/screenshots.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class StudioFlowTests(BrowserFixture browser, StudioServer server, ITestOutputHelper output) : IClassFixture<StudioServer>
+{
+    private static readonly PageGetByTextOptions ExactText = new() { Exact = true };
+
+    [BrowserFact]
+    public async Task Step1_the_definition_list_shows_the_definitions_by_name()
+    {
+        var designer = await server.ApiClientAsync("designer");
+        var names = new List<string>();
+        foreach (var sample in new[] { "fork.json", "timer-workflow.json" })
+            names.Add((await server.ImportAsync(designer, StudioServer.SamplePath(sample)))["name"]!.GetValue<string>());
+        if (PlanWorkflowFile("002") is { } planFile)
+            names.Add((await server.ImportAsync(designer, planFile))["name"]!.GetValue<string>());
+        else
+            output.WriteLine("Plan 002 check skipped: no Elsa workflow file for plan 002 under workflows/ yet (only its plan template).");
+        await using var session = await browser.NewSessionAsync(server, "step1-definitions");
+        await StudioPages.SignInAsync(session, "designer");
+
+        var page = await session.OpenAsync(StudioPages.Definitions);
+
+        foreach (var name in names)
+            await session.WaitForVisibleAsync(page.GetByText(name, ExactText).First, StudioPages.BootTimeout);
+        await session.ScreenshotAsync("definition-list");
+        Assert.True(await StudioPages.CreateWorkflowButton(page).IsEnabledAsync());
+        await session.AssertHealthyAsync();
+    }
+
+    [BrowserFact]
+    public async Task Step2_the_designer_shows_the_activities_of_the_largest_definition_by_name()
+    {
+        var designer = await server.ApiClientAsync("designer");
+        // The largest of the seed plans' workflows (once they exist under workflows/) and the largest Elsa sample.
+        var candidates = new List<JsonObject> { await server.ImportAsync(designer, StudioServer.SamplePath("legacy-delay-decision.json")) };
+        foreach (var planFile in PlanWorkflowFiles())
+            candidates.Add(await server.ImportAsync(designer, planFile));
+        var definition = candidates.MaxBy(d => d["root"]!["activities"]?.AsArray().Count ?? 0)!;
+        // A node shows the activity's displayText, else its name, else its descriptor's display name.
+        var displayNames = (await designer.GetFromJsonNodeAsync("descriptors/activities"))["items"]!.AsArray()
+            .ToDictionary(d => d!["typeName"]!.GetValue<string>(), d => d!["displayName"]!.GetValue<string>());
+        var activities = definition["root"]!["activities"]!.AsArray()
+            .Select(a => a!["metadata"]?["displayText"]?.GetValue<string>() ?? a["name"]?.GetValue<string>() ?? displayNames[a["type"]!.GetValue<string>()]).ToList();
+        await using var session = await browser.NewSessionAsync(server, "step2-designer");
+        await StudioPages.SignInAsync(session, "designer");
+
+        var clock = Stopwatch.StartNew();
+        var page = await session.OpenAsync(StudioPages.Editor(definition["definitionId"]!.GetValue<string>()));
+        var nodes = StudioPages.CanvasNodes(page);
+        await session.WaitForVisibleAsync(nodes.Nth(activities.Count - 1), StudioPages.BootTimeout);
+        output.WriteLine($"Designer load time for '{definition["name"]}' ({activities.Count} activities): {clock.Elapsed.TotalSeconds:F1} s");
+        await session.ScreenshotAsync("designer");
+
+        Assert.Equal(activities.Count, await nodes.CountAsync());
+        var labels = await StudioPages.NodeLabels(page).AllTextContentsAsync();
+        Assert.Equal(activities.Order(), labels.Select(l => l.Trim()).Order());
+        await session.AssertHealthyAsync();
+    }
+
+    [BrowserFact]
+    public async Task Step3_and_4_drop_connect_and_edit_save_a_new_draft_then_publish_it_while_a_running_instance_keeps_its_version()
+    {
+        var designer = await server.ApiClientAsync("designer");
+        var v1 = (await designer.PostJsonNodeAsync("workflow-definitions", new JsonObject
+        {
+            ["model"] = StudioSamples.RunTaskModel("Kế hoạch sửa trong Studio"), ["publish"] = true,
+        }))["workflowDefinition"]!;
+        var definitionId = v1["definitionId"]!.GetValue<string>();
+        var v1Id = v1["id"]!.GetValue<string>();
+        var started = await designer.PostJsonNodeAsync($"workflow-definitions/{definitionId}/execute", new JsonObject());
+        var oldInstanceId = started["workflowState"]!["id"]!.GetValue<string>();
+        await using var session = await browser.NewSessionAsync(server, "step3-4-edit-publish");
+        await StudioPages.SignInAsync(session, "designer");
+        var page = await session.OpenAsync(StudioPages.Editor(definitionId));
+        await page.SetViewportSizeAsync(1920, 1080);
+        await session.WaitForVisibleAsync(StudioPages.Node(page, "WriteLine1"), StudioPages.BootTimeout);
+
+        // Step 3: drop a Write Line from the palette, connect WriteLine1 → it, give it a text; auto-save stores it.
+        await StudioPages.DropActivityAsync(page, "Console", "Write Line", 200, 350);
+        await session.WaitForVisibleAsync(StudioPages.Node(page, "WriteLine2"), TimeSpan.FromSeconds(10));
+        await StudioPages.ZoomToFitButton(page).ClickAsync();
+        await Task.Delay(500); // the fit animates
+        await StudioPages.ConnectAsync(page, "WriteLine1", "Done", "WriteLine2");
+        await session.ScreenshotAsync("connected");
+        var text = StudioPages.PropertyInput(page, "Text");
+        await session.WaitForVisibleAsync(text, TimeSpan.FromSeconds(10));
+        await text.FillAsync("Thêm từ Studio");
+        await text.PressAsync("Tab");
+        JsonNode? draft = null;
+        var saved = await StudioPages.EventuallyAsync(async () =>
+        {
+            draft = await designer.GetFromJsonNodeAsync($"workflow-definitions/by-definition-id/{definitionId}?versionOptions=Latest");
+            var added = draft["root"]!["activities"]!.AsArray().FirstOrDefault(a => a!["name"]?.GetValue<string>() == "WriteLine2");
+            return added?["text"]?["expression"]?["value"]?.GetValue<string>() == "Thêm từ Studio"
+                   && draft["root"]!["connections"]!.AsArray().Any(c => c!["target"]!["activity"]!.GetValue<string>() == added["id"]!.GetValue<string>());
+        }, TimeSpan.FromSeconds(20));
+        await session.ScreenshotAsync("dropped-connected-edited");
+        Assert.True(saved, "The new activity (connected, with its text) never reached the store: " + draft?.ToJsonString());
+        Assert.Equal(2, draft!["version"]!.GetValue<int>());
+        Assert.False(draft["isPublished"]!.GetValue<bool>());
+        var published = await designer.GetFromJsonNodeAsync($"workflow-definitions/by-definition-id/{definitionId}?versionOptions=Published");
+        Assert.Equal(v1Id, published["id"]!.GetValue<string>());
+
+        // Step 4: publish from the toolbar.
+        await StudioPages.PublishButton(page).ClickAsync();
+        var isPublished = await StudioPages.EventuallyAsync(async () =>
+            (await designer.GetFromJsonNodeAsync($"workflow-definitions/by-definition-id/{definitionId}?versionOptions=Published"))["version"]!.GetValue<int>() == 2,
+            TimeSpan.FromSeconds(20));
+        await session.ScreenshotAsync("published");
+        Assert.True(isPublished, "Version 2 was not published.");
+        var oldInstance = await designer.GetFromJsonNodeAsync($"workflow-instances/{oldInstanceId}");
+        Assert.Equal(v1Id, oldInstance["definitionVersionId"]!.GetValue<string>());
+        Assert.Equal("Suspended", oldInstance["subStatus"]!.GetValue<string>());
+        await session.AssertHealthyAsync();
+    }
+
+    [BrowserFact]
+    public async Task Step5_run_from_the_designer_opens_the_viewer_with_the_journal_and_a_waiting_RunTask()
+    {
+        var designer = await server.ApiClientAsync("designer");
+        var draft = (await designer.PostJsonNodeAsync("workflow-definitions", new JsonObject
+        {
+            ["model"] = StudioSamples.RunTaskModel("Kế hoạch chạy thử"), ["publish"] = false,
+        }))["workflowDefinition"]!;
+        var definitionId = draft["definitionId"]!.GetValue<string>();
+        await using var session = await browser.NewSessionAsync(server, "step5-run");
+        await StudioPages.SignInAsync(session, "designer");
+        var page = await session.OpenAsync(StudioPages.Editor(definitionId));
+        await session.WaitForVisibleAsync(StudioPages.Node(page, "RunTask1"), StudioPages.BootTimeout);
+
+        await StudioPages.RunButton(page).ClickAsync();
+        await page.WaitForURLAsync("**/studio/phien-chay/*", new() { Timeout = 30_000 });
+        var instanceId = Uri.UnescapeDataString(new Uri(page.Url).Segments[^1]);
+        var instance = await designer.GetFromJsonNodeAsync($"workflow-instances/{instanceId}");
+        Assert.Equal(definitionId, instance["definitionId"]!.GetValue<string>());
+        Assert.Equal("Suspended", instance["subStatus"]!.GetValue<string>());
+
+        // The viewer lists the journal the engine wrote; the RunTask's entry is the one left Suspended.
+        var journal = (await designer.PostJsonNodeAsync($"workflow-instances/{instanceId}/journal", new JsonObject()))["items"]!.AsArray();
+        Assert.Contains(journal, e => e!["activityName"]!.GetValue<string>() == "RunTask1" && e["eventName"]!.GetValue<string>() == "Suspended");
+        await session.WaitForVisibleAsync(page.GetByText("Run Task - Suspended").First, StudioPages.BootTimeout);
+        await session.ScreenshotAsync("instance-viewer");
+        foreach (var name in new[] { "Start1", "RunTask1" })
+            Assert.True(await page.GetByText(name, ExactText).CountAsync() > 0, $"The viewer does not show {name}.");
+        await session.AssertHealthyAsync();
+    }
+
+    [BrowserFact]
+    public async Task Step6_import_a_sample_through_the_ui_and_export_it_back()
+    {
+        var designer = await server.ApiClientAsync("designer");
+        await server.ImportAsync(designer, StudioServer.SamplePath("timer-workflow.json"));
+        await using var session = await browser.NewSessionAsync(server, "step6-import-export");
+        await StudioPages.SignInAsync(session, "designer");
+        var page = await session.OpenAsync(StudioPages.Definitions);
+        await session.WaitForVisibleAsync(page.GetByText("TimerWorkflow", ExactText), StudioPages.BootTimeout);
+
+        // Studio's Import (list toolbar) is a MudFileUpload: its hidden file input takes the file; Studio parses it and
+        // posts it to /workflow-definitions/import.
+        var samplePath = StudioServer.SamplePath("fork-decision-join-waitall.json");
+        var original = JsonNode.Parse((await File.ReadAllTextAsync(samplePath)).TrimStart('\uFEFF'))!.AsObject();
+        var name = original["name"]!.GetValue<string>();
+        var definitionId = original["definitionId"]!.GetValue<string>();
+        await page.Locator("input[type=file]").First.SetInputFilesAsync(samplePath);
+        await session.WaitForVisibleAsync(page.GetByText(name, ExactText), TimeSpan.FromSeconds(20));
+        await session.ScreenshotAsync("imported");
+        var stored = await designer.GetFromJsonNodeAsync($"workflow-definitions/by-definition-id/{definitionId}?versionOptions=Latest");
+        Assert.False(stored["isPublished"]!.GetValue<bool>());
+
+        // Export back. NOT through the UI: clicking the row menu's "Export" (Playwright click or a dispatched click event)
+        // issued no request at all in headless Chromium, so the file is fetched from the endpoint that item calls
+        // (ELSA-API §3.1), with the same query Studio sends.
+        var response = await designer.GetAsync($"workflow-definitions/{definitionId}/export?versionOptions=Latest&includeConsumingWorkflows=False");
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        var exported = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        Assert.Equal(definitionId, exported["definitionId"]!.GetValue<string>());
+        Assert.Equal(name, exported["name"]!.GetValue<string>());
+        Assert.Equal(ActivityIds(original), ActivityIds(exported));
+        await session.AssertHealthyAsync();
+    }
+
+    private static IEnumerable<string> ActivityIds(JsonObject definition) =>
+        definition["root"]!["activities"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()).Order();
+
+    [BrowserFact]
+    public async Task Phien_chay_lists_instances_and_a_row_opens_the_viewer()
+    {
+        var designer = await server.ApiClientAsync("designer");
+        var definition = (await designer.PostJsonNodeAsync("workflow-definitions", new JsonObject
+        {
+            ["model"] = StudioSamples.RunTaskModel("Kế hoạch có phiên chạy"), ["publish"] = true,
+        }))["workflowDefinition"]!;
+        var started = await designer.PostJsonNodeAsync($"workflow-definitions/{definition["definitionId"]}/execute", new JsonObject());
+        var instanceId = started["workflowState"]!["id"]!.GetValue<string>();
+        await using var session = await browser.NewSessionAsync(server, "phien-chay");
+        await StudioPages.SignInAsync(session, "auditor");
+
+        var page = await session.OpenAsync(StudioPages.Instances);
+        var row = page.GetByText(instanceId, ExactText).First;
+        await session.WaitForVisibleAsync(row, StudioPages.BootTimeout);
+        await session.ScreenshotAsync("instance-list");
+        await row.ClickAsync();
+        await page.WaitForURLAsync("**" + StudioPages.Viewer(instanceId));
+        await session.WaitForVisibleAsync(page.GetByText("Run Task - Suspended").First, StudioPages.BootTimeout);
+        await session.ScreenshotAsync("instance-viewer");
+        await session.AssertHealthyAsync();
+    }
+
+    [BrowserFact]
+    public async Task Step7_an_auditor_sees_studio_read_only()
+    {
+        var designer = await server.ApiClientAsync("designer");
+        var definition = await server.ImportAsync(designer, StudioServer.SamplePath("fork.json"));
+        await using var session = await browser.NewSessionAsync(server, "step7-auditor");
+        await StudioPages.SignInAsync(session, "auditor");
+
+        var list = await session.OpenAsync(StudioPages.Definitions);
+        await session.WaitForVisibleAsync(list.GetByText(definition["name"]!.GetValue<string>(), ExactText).First, StudioPages.BootTimeout);
+        // Studio 3.8.2's list shows read-only mode by disabling creation (no banner text).
+        Assert.True(await StudioPages.CreateWorkflowButton(list).IsDisabledAsync());
+        await session.ScreenshotAsync("definition-list-read-only");
+
+        var editor = await session.OpenAsync(StudioPages.Editor(definition["definitionId"]!.GetValue<string>()));
+        await session.WaitForVisibleAsync(editor.GetByText("read-only mode").First, StudioPages.BootTimeout);
+        await session.ScreenshotAsync("designer-read-only");
+        await session.AssertHealthyAsync();
+    }
+
+    /// <summary>The Elsa workflow of a seed plan (workflows/*.json whose name carries the plan number), if it exists yet.</summary>
+    private static string? PlanWorkflowFile(string planNumber) =>
+        PlanWorkflowFiles().FirstOrDefault(f => Path.GetFileName(f).Contains(planNumber, StringComparison.Ordinal));
+
+    /// <summary>The seed plans' Elsa workflows: workflows/*.json (the plan templates live in workflows/plans/).</summary>
+    private static IEnumerable<string> PlanWorkflowFiles()
+    {
+        var workflows = Path.Combine(WorkflowHost.Infrastructure.Configuration.RepositoryRoot.Locate(null), "workflows");
+        return Directory.Exists(workflows) ? Directory.GetFiles(workflows, "*.json").Order() : [];
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowHost.BrowserTests.Infrastructure;
+using WorkflowHost.Identity.ApiKeys;
+using WorkflowHost.Persistence.Identity;
+using WorkflowHost.Studio.HostPage;
+
+namespace WorkflowHost.BrowserTests.Studio;
+
+/// <summary>
+/// The real host with the checkout's seeds (demo users designer/auditor, password Demo@2026), workflows/ and Studio
+/// package, on a database of its own (a temp SQLite file), so runs never touch the developer's data/.
+/// </summary>
+public sealed class StudioServer : WorkflowHostServer
+{
+    public const string Password = "Demo@2026";
+
+    private readonly string _databaseDirectory = Directory.CreateTempSubdirectory("workflowhost-browser-").FullName;
+
+    /// <summary>A Studio host page outside /studio/ (test-only), where Blazor cannot start: studio-host.js must say so.</summary>
+    public const string MisplacedPagePath = "/__browser-test/misplaced-studio-page";
+
+    public static string SamplePath(string fileName) => Path.Combine(AppContext.BaseDirectory, "ElsaSamples", fileName);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("ConnectionStrings:WorkflowHost", $"Data Source={Path.Combine(_databaseDirectory, "workflowhost.db")}");
+    }
+
+    protected override void ConfigureTestPipeline(IApplicationBuilder app) =>
+        app.Map(MisplacedPagePath, misplaced => misplaced.Run(context =>
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            return context.Response.WriteAsync($"""
+                <!DOCTYPE html>
+                <html lang="vi"><head><meta charset="utf-8" /><link rel="icon" href="data:," />{StudioHostMarkup.Head()}</head>
+                <body>{StudioHostMarkup.Body(StudioElement.BackendProvider(), "not-a-key")}</body></html>
+                """, Encoding.UTF8);
+        }));
+
+    /// <summary>A client on the Kestrel socket that sends a freshly minted API key of <paramref name="userName"/> (as Studio does).</summary>
+    public async Task<HttpClient> ApiClientAsync(string userName)
+    {
+        _ = BaseAddress;
+        await using var scope = Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync(userName)
+                   ?? throw new InvalidOperationException($"No demo user {userName}: are the seeds/ of the checkout loaded?");
+        var key = await scope.ServiceProvider.GetRequiredService<IApiKeyService>().MintAsync(user.Id, "browser-test", TimeSpan.FromHours(1));
+        var client = CreateHttpClient();
+        client.BaseAddress = new Uri(BaseAddress, "elsa/api/");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", key.Key);
+        return client;
+    }
+
+    /// <summary>Imports an Elsa JSON file through the API (as Studio's import does) and returns the stored definition.</summary>
+    public async Task<JsonObject> ImportAsync(HttpClient designer, string path)
+    {
+        var json = (await File.ReadAllTextAsync(path)).TrimStart('\uFEFF');
+        var response = await designer.PostAsync("workflow-definitions/import", new StringContent(json, Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Import of {path} failed: {(int)response.StatusCode} {body}");
+        return JsonNode.Parse(body)!.AsObject();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_databaseDirectory, recursive: true); }
+        catch (IOException) { /* the OS cleans its temp folder */ }
+    }
+}
