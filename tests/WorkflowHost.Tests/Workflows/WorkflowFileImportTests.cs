@@ -1,3 +1,4 @@
+using WorkflowHost.Infrastructure.Configuration;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,9 +22,11 @@ public sealed class WorkflowFileImportTests : IDisposable
         Directory.CreateDirectory(Workflows);
         foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "workflows")))
             File.Copy(file, Path.Combine(Workflows, Path.GetFileName(file)));
-        // Plan templates live below workflows/ and are not definitions: never read by the importer.
+        // Plan templates live below workflows/ and are not definitions: never read by the workflow importer (the
+        // plan-template loader reads them, so the file must be a valid plan).
         Directory.CreateDirectory(Path.Combine(Workflows, "plans"));
-        File.WriteAllText(Path.Combine(Workflows, "plans", "ke-hoach.plan.json"), "{ not a workflow");
+        File.Copy(Path.Combine(RepositoryRoot.Locate(null), "workflows", "plans", "000.plan.json"),
+            Path.Combine(Workflows, "plans", "000.plan.json"));
     }
 
     private string Workflows => Path.Combine(_root.Path, "workflows");

@@ -20,8 +20,24 @@ public sealed class HolidayOverrideSeeder(WorkflowHostDbContext db, TimeProvider
         var now = time.GetUtcNow();
         for (var day = new DateOnly(2026, 2, 14); day <= new DateOnly(2026, 2, 22); day = day.AddDays(1))
             db.Add(new HolidayOverrideEntry(new HolidayOverride(day, HolidayOverrideKind.DayOff, Tet2026Reason), "seed", now));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two hosts on one database started together: the other one's rows are the same demo data.
+            if (await AnotherHostSeededAsync(cancellationToken))
+                return;
+            throw;
+        }
         logger.LogInformation("Holiday override table seeded with the Tết 2026 days off");
+    }
+
+    private async Task<bool> AnotherHostSeededAsync(CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Set<HolidayOverrideEntry>().AnyAsync(cancellationToken);
     }
 }
 
