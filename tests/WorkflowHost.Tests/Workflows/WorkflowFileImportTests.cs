@@ -85,6 +85,22 @@ public sealed class WorkflowFileImportTests : IDisposable
         Assert.Equal(0, CountDefinitionRows());
     }
 
+    [Fact]
+    public void A_bad_plan_template_stops_start_up_naming_the_file_and_the_field()
+    {
+        var path = Path.Combine(Workflows, "plans", "000.plan.json");
+        var plan = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        plan["indicators"]![0]!["kind"] = "Sum2";
+        File.WriteAllText(path, plan.ToJsonString());
+
+        using var factory = new WorkflowHostFactory(_root);
+        var exception = Assert.ThrowsAny<Exception>(() => factory.Server);
+
+        var message = exception.GetBaseException().Message;
+        Assert.Contains("000.plan.json", message);
+        Assert.Contains("$.indicators[0].kind", message);
+    }
+
     private void EditFile(string name, Action<JsonObject> edit)
     {
         var path = Path.Combine(Workflows, name);
