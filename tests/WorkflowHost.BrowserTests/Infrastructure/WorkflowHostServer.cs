@@ -42,8 +42,22 @@ public class WorkflowHostServer : WebApplicationFactory<Program>
     {
     }
 
+    // Every test host gets its own SQLite file: never the repository's data/ database, never one shared by hosts
+    // that start in parallel (each would seed it).
+    private readonly string _databaseDirectory = Directory.CreateTempSubdirectory("workflowhost-browser-").FullName;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_databaseDirectory, recursive: true); }
+        catch (IOException) { /* the OS cleans its temp folder */ }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting("ConnectionStrings:WorkflowHost", $"Data Source={Path.Combine(_databaseDirectory, "workflowhost.db")}");
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new TestPipelineStartupFilter(ConfigureTestPipeline)));
         // One "request finished" line per Studio file (~160 per boot) drowns the test output.
         builder.ConfigureLogging(logging => logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning));

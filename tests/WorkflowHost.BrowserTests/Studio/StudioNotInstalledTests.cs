@@ -11,10 +11,14 @@ public sealed class StudioNotInstalledTests : IDisposable
     private readonly string _emptyDirectory = Directory.CreateTempSubdirectory("studio-missing-").FullName;
     private readonly WebApplicationFactory<Program> _factory;
 
+    private string DatabaseFile => _emptyDirectory + ".db";
+
     public StudioNotInstalledTests()
     {
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-            builder.ConfigureAppConfiguration(configuration =>
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
+            // Its own database: never the repository's data/ file, never one another test host is seeding.
+            .UseSetting("ConnectionStrings:WorkflowHost", $"Data Source={DatabaseFile}")
+            .ConfigureAppConfiguration(configuration =>
                 configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Studio:AssetsPath"] = _emptyDirectory })));
     }
 
@@ -47,5 +51,7 @@ public sealed class StudioNotInstalledTests : IDisposable
     {
         _factory.Dispose();
         Directory.Delete(_emptyDirectory);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(DatabaseFile);
     }
 }

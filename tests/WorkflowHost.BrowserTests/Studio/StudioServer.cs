@@ -22,18 +22,10 @@ public sealed class StudioServer : WorkflowHostServer
 {
     public const string Password = "Demo@2026";
 
-    private readonly string _databaseDirectory = Directory.CreateTempSubdirectory("workflowhost-browser-").FullName;
-
     /// <summary>A Studio host page outside /studio/ (test-only), where Blazor cannot start: studio-host.js must say so.</summary>
     public const string MisplacedPagePath = "/__browser-test/misplaced-studio-page";
 
     public static string SamplePath(string fileName) => Path.Combine(AppContext.BaseDirectory, "ElsaSamples", fileName);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("ConnectionStrings:WorkflowHost", $"Data Source={Path.Combine(_databaseDirectory, "workflowhost.db")}");
-    }
 
     protected override void ConfigureTestPipeline(IApplicationBuilder app) =>
         app.Map(MisplacedPagePath, misplaced => misplaced.Run(context =>
@@ -68,14 +60,5 @@ public sealed class StudioServer : WorkflowHostServer
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Import of {path} failed: {(int)response.StatusCode} {body}");
         return JsonNode.Parse(body)!.AsObject();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (!disposing) return;
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_databaseDirectory, recursive: true); }
-        catch (IOException) { /* the OS cleans its temp folder */ }
     }
 }
