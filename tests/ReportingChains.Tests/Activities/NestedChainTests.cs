@@ -3,7 +3,7 @@ using WorkflowHost.ReportingChains.Activities.Notifications;
 using WorkflowHost.ReportingChains.Tests.Activities.Support;
 using WorkflowHost.Workflows.Notifications;
 using WorkflowHost.Workflows.Runtime;
-using static WorkflowHost.ReportingChains.Tests.Activities.Support.Wf;
+using static WorkflowHost.Workflows.Tests.Support.Wf;
 
 namespace WorkflowHost.ReportingChains.Tests.Activities;
 
@@ -19,7 +19,7 @@ public class NestedChainTests
     public async Task Each_huyen_chooses_its_co_so_deadline_within_its_own_and_the_reports_flow_up_to_the_tinh()
     {
         await using var engine = new ChainEngine(Start);
-        await engine.PublishAsync(Definition(Flowchart([WriteLine("report", "báo cáo cơ sở")]), "coso-chain"));
+        await engine.PublishAsync(Definition(Flowchart([WriteLine("report", "báo cáo cơ sở")]), definitionId: "coso-chain"));
         await engine.PublishAsync(Definition(Flowchart(
             [
                 Activity("choose", "WorkflowHost.Deadline", ("rule", Lit("do cấp trên quyết định"))),
@@ -27,7 +27,7 @@ public class NestedChainTests
                     ("kinds", Lit("GrassrootsOrganisation, FrontOrganisation"))),
                 WriteLine("report", "báo cáo huyện"),
             ],
-            ("choose", "Done", "request"), ("request", "AllReported", "report"), ("request", "Deadline", "report")), "huyen-chain"));
+            ("choose", "Done", "request"), ("request", "AllReported", "report"), ("request", "Deadline", "report")), definitionId: "huyen-chain"));
         var tinh = await engine.PublishAsync(Definition(Flowchart(
             [
                 Request("request", "huyen-chain", Lit("trước ngày 30/9/2022"), ("selection", Lit("Explicit")), ("units", Lit("HU-BATXAT, HU-SAPA"))),

@@ -6,7 +6,7 @@ using WorkflowHost.ReportingChains.Reminders;
 using WorkflowHost.ReportingChains.Tests.Activities.Support;
 using WorkflowHost.Workflows.Notifications;
 using WorkflowHost.Workflows.Runtime;
-using static WorkflowHost.ReportingChains.Tests.Activities.Support.Wf;
+using static WorkflowHost.Workflows.Tests.Support.Wf;
 
 namespace WorkflowHost.ReportingChains.Tests.Activities;
 

@@ -6,7 +6,7 @@ using WorkflowHost.ReportingChains.Tests.Activities.Support;
 using WorkflowHost.Workflows.Notifications;
 using WorkflowHost.Workflows.Runtime;
 using Xunit.Abstractions;
-using static WorkflowHost.ReportingChains.Tests.Activities.Support.Wf;
+using static WorkflowHost.Workflows.Tests.Support.Wf;
 
 namespace WorkflowHost.ReportingChains.Tests.Activities;
 
@@ -15,12 +15,12 @@ public class RequestReportsTests(ITestOutputHelper output)
     private static readonly DateTimeOffset Start = new(2022, 9, 1, 1, 0, 0, TimeSpan.Zero);
 
     /// <summary>A unit's chain that reports at once.</summary>
-    private static JsonObject ReportsAtOnce(string id) => Definition(Flowchart([WriteLine("report", "báo cáo")]), id);
+    private static JsonObject ReportsAtOnce(string id) => Definition(Flowchart([WriteLine("report", "báo cáo")]), definitionId: id);
 
     /// <summary>A unit's chain that reports when the event "submit:{unitCode}" is published.</summary>
     private static JsonObject ReportsOnSubmit(string id) => Definition(Flowchart(
         [Activity("wait", "Elsa.Event", ("eventName", Js("return 'submit:' + getInput('unitCode');"))), WriteLine("report", "báo cáo")],
-        ("wait", "Done", "report")), id);
+        ("wait", "Done", "report")), definitionId: id);
 
     private static JsonObject Requesting(string childDefinitionId, string deadline, params (string Name, JsonNode? Value)[] selection) =>
         Definition(Flowchart(
@@ -189,7 +189,7 @@ public class RequestReportsTests(ITestOutputHelper output)
                 Activity("fail", "Elsa.Fault", ("message", Lit("Lỗi dữ liệu"))),
                 WriteLine("report", "báo cáo"),
             ],
-            ("check", "True", "fail"), ("check", "False", "report")), "unit-chain"));
+            ("check", "True", "fail"), ("check", "False", "report")), definitionId: "unit-chain"));
         var definition = await engine.PublishAsync(Requesting("unit-chain", "trước ngày 30/9/2022",
             ("selection", Lit("Explicit")), ("units", Lit("HU-BATXAT, HU-SAPA"))));
         var run = await engine.StartAsync(definition, new JsonObject { ["unitCode"] = "TU", ["asOf"] = "2022-09-01" });

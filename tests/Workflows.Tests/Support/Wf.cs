@@ -6,10 +6,11 @@ namespace WorkflowHost.Workflows.Tests.Support;
 /// <summary>Builds Elsa definition JSON for tests (the same shape Studio writes).</summary>
 public static class Wf
 {
-    public static JsonObject Definition(JsonObject root, JsonArray? variables = null, string? name = null, JsonObject? options = null) => new()
+    public static JsonObject Definition(JsonObject root, JsonArray? variables = null, string? name = null, JsonObject? options = null,
+        string? definitionId = null) => new()
     {
-        ["definitionId"] = Ids.New(),
-        ["name"] = name ?? "Test " + Ids.New(),
+        ["definitionId"] = definitionId ?? Ids.New(),
+        ["name"] = name ?? "Test " + (definitionId ?? Ids.New()),
         ["toolVersion"] = "3.8.0.0",
         ["variables"] = variables ?? new JsonArray(),
         ["inputs"] = new JsonArray(),
