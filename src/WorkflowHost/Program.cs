@@ -12,6 +12,7 @@ using WorkflowHost.Infrastructure.Health;
 using WorkflowHost.Infrastructure.Logging;
 using WorkflowHost.Infrastructure.WorkflowEngine;
 using WorkflowHost.Infrastructure.ProblemDetails;
+using WorkflowHost.Infrastructure.Reporting;
 using WorkflowHost.Infrastructure.WorkflowEngine;
 using WorkflowHost.Persistence;
 using WorkflowHost.Seeding;

@@ -1,9 +1,10 @@
+using WorkflowHost.Application;
 using WorkflowHost.Application.Calendar;
 using WorkflowHost.Persistence.Reporting;
 using WorkflowHost.ReportingChains.Deadlines;
 using WorkflowHost.ReportingChains.Inbox;
 
-namespace WorkflowHost.Application;
+namespace WorkflowHost.Infrastructure.Reporting;
 
 public static class ReportingSetup
 {

@@ -2,7 +2,7 @@ using WorkflowHost.Infrastructure.Configuration;
 using WorkflowHost.ReportingChains.Activities;
 using WorkflowHost.ReportingChains.Plans.Json;
 
-namespace WorkflowHost.Application;
+namespace WorkflowHost.Infrastructure.Reporting;
 
 /// <summary>
 /// Reads the plan templates (<c>workflows/plans/*.plan.json</c>) once at start-up for the chain activities. A bad plan
