@@ -25,4 +25,6 @@ public static class ChainInputs
     /// <summary>This unit's deadline as a resolved deadline object (<see cref="DeadlineValue"/>).</summary>
     public const string Deadline = "deadline";
     public const string PlanId = "planId";
+    /// <summary>The plan level (a <c>LevelProvision.Key</c> of the plan template) this chain reports at.</summary>
+    public const string LevelKey = "levelKey";
 }
