@@ -10,6 +10,7 @@ using WorkflowHost.ReportingChains.Deadlines;
 using WorkflowHost.ReportingChains.Organisation;
 using WorkflowHost.ReportingChains.Plans;
 using WorkflowHost.ReportingChains.Plans.Json;
+using WorkflowHost.ReportingChains.Reports;
 using WorkflowHost.ReportingChains.Tests.Plans;
 using WorkflowHost.Workflows.Definitions;
 using WorkflowHost.Workflows.DependencyInjection;
@@ -50,6 +51,8 @@ public sealed class ChainEngine : IAsyncDisposable
         services.AddDeadlines();
         services.AddScoped<IOrganisationQueries>(_ => Organisation);
         services.AddSingleton<IPlanTemplates>(_ => new PlanTemplateCatalog(SeedPlans.Value));
+        services.AddSingleton<IReportRepository>(Reports);
+        AddHandlers<ReportPersistenceHandlers>(services);
         services.AddWorkflowEngine(engine =>
         {
             engine.UseInMemoryStores = true;
@@ -61,6 +64,7 @@ public sealed class ChainEngine : IAsyncDisposable
 
     public VirtualTimeProvider Clock { get; }
     public InMemoryOrganisation Organisation { get; }
+    public InMemoryReports Reports { get; } = new();
     public NotificationLog Notifications { get; } = new();
     public IServiceProvider Services => _provider;
     public IWorkflowRuntime Runtime => _provider.GetRequiredService<IWorkflowRuntime>();
@@ -95,6 +99,13 @@ public sealed class ChainEngine : IAsyncDisposable
             .Where(e => e.ActivityType == "Elsa.WriteLine").Select(e => e.Message ?? "").ToList();
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
+
+    /// <summary>Registers the domain handler class for every notification it handles (the host scans the assembly).</summary>
+    private static void AddHandlers<THandler>(IServiceCollection services) where THandler : class
+    {
+        foreach (var contract in typeof(THandler).GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(INotificationHandler<>)))
+            services.AddScoped(contract, typeof(THandler));
+    }
 }
 
 public sealed class NotificationLog
