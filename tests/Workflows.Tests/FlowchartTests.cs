@@ -102,6 +102,27 @@ public class FlowchartTests
     }
 
     [Fact]
+    public async Task An_activity_reached_both_from_before_a_loop_and_by_the_loop_runs_each_time()
+    {
+        // Like "draft → vote → back to draft when rejected": the loop's target also has a forward inbound connection;
+        // the connection closing the loop is backward, so the target neither waits for it nor runs twice at the start.
+        await using var engine = new TestEngine();
+        var variables = new JsonArray(Variable("v1", "counter", "Int32", "0"));
+        var run = await engine.RunAsync(Definition(Flowchart(
+            [
+                WriteLine("begin", "begin"),
+                Activity("inc", "Elsa.SetVariable", ("variable", new JsonObject { ["id"] = "v1", ["name"] = "counter" }), ("value", Js("getCounter() + 1"))),
+                Activity("say", "Elsa.WriteLine", ("text", Js("'n=' + variables.counter"))),
+                Activity("check", "Elsa.FlowDecision", ("condition", Js("getCounter() < 3"))),
+                WriteLine("done", "done"),
+            ],
+            ("begin", "Done", "inc"), ("inc", "Done", "say"), ("say", "Done", "check"), ("check", "True", "inc"), ("check", "False", "done")), variables));
+
+        Assert.Equal(WorkflowSubStatus.Finished, run.SubStatus);
+        Assert.Equal(["begin", "n=1", "n=2", "n=3", "done"], await engine.WrittenLinesAsync(run.InstanceId));
+    }
+
+    [Fact]
     public async Task FlowSwitch_matches_first_any_or_default()
     {
         await using var engine = new TestEngine();

@@ -61,6 +61,48 @@ public sealed class FlowchartGraph
 
     public ActivityNode? FindActivity(string id) => Activities.FirstOrDefault(a => a.Id == id);
 
+    private IReadOnlySet<int>? _backward;
+
+    /// <summary>
+    /// A connection that closes a loop (Elsa's FlowGraph "backward connection"): walking the graph depth-first from the
+    /// start (then from any activity not reached), its target is still on the walk's path. Joins count only forward
+    /// inbound connections, and a followed backward connection schedules its target at once — otherwise an activity
+    /// that a loop returns to (e.g. "redraft after rejection") would wait for the loop before it ever ran.
+    /// </summary>
+    public bool IsBackward(FlowConnection connection) => (_backward ??= FindBackwardConnections()).Contains(connection.Index);
+
+    private HashSet<int> FindBackwardConnections()
+    {
+        var backward = new HashSet<int>();
+        var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false: on the current path, true: finished
+        var roots = new[] { FindStart(null) }.OfType<ActivityNode>().Concat(Activities);
+        foreach (var root in roots)
+        {
+            if (state.ContainsKey(root.Id)) continue;
+            var stack = new Stack<(string Id, IEnumerator<FlowConnection> Next)>();
+            state[root.Id] = false;
+            stack.Push((root.Id, Outbound[root.Id].GetEnumerator()));
+            while (stack.Count > 0)
+            {
+                var (id, next) = stack.Peek();
+                if (!next.MoveNext())
+                {
+                    state[id] = true;
+                    stack.Pop();
+                    continue;
+                }
+                var connection = next.Current;
+                if (!state.TryGetValue(connection.TargetId, out var finished))
+                {
+                    state[connection.TargetId] = false;
+                    stack.Push((connection.TargetId, Outbound[connection.TargetId].GetEnumerator()));
+                }
+                else if (!finished) backward.Add(connection.Index);
+            }
+        }
+        return backward;
+    }
+
     /// <summary>
     /// Where the flowchart starts (§7.2): the trigger of this run → the declared start → the first Elsa.Start →
     /// the first activity with canStartWorkflow → the first activity without inbound connections → the first activity.

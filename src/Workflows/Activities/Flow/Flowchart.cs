@@ -11,8 +11,9 @@ namespace WorkflowHost.Workflows.Activities.Flow;
 /// decides once all its inbound connections are marked: implicit joins and WaitAllActive run when at least one was
 /// followed, WaitAll when all were, WaitAny on the first followed one (cancelling the other running inbound
 /// branches). A target that will not run passes "not followed" on (dead-path elimination), so joins never wait on
-/// untaken branches. Marks of a target are cleared when it is decided, so loops work. The flowchart completes when
-/// none of its children is running.
+/// untaken branches. Marks of a target are cleared when it is decided. A connection that closes a loop
+/// (<see cref="FlowchartGraph.IsBackward"/>) is not waited for: followed, it schedules its target at once (as Elsa's
+/// FlowGraph does); not followed, it decides nothing. The flowchart completes when none of its children is running.
 /// </summary>
 [Activity("Elsa", "Flow", "A flowchart is a collection of activities and connections between them.", IsBrowsable = false)]
 public sealed class Flowchart : Activity
@@ -48,6 +49,11 @@ public sealed class Flowchart : Activity
         {
             var followed = child.Outcomes.Contains(connection.SourcePort);
             if (!followed && stillRunning) continue;
+            if (graph.IsBackward(connection))
+            {
+                if (followed && graph.FindActivity(connection.TargetId) is { } loopTarget) context.ScheduleChild(loopTarget);
+                continue;
+            }
             marks[connection.Index.ToString()] = followed ? Followed : NotFollowed;
             pending.Enqueue(connection.TargetId);
         }
@@ -62,7 +68,7 @@ public sealed class Flowchart : Activity
                     context.ScheduleChild(target);
                     break;
                 case Decision.Skip when skipped.Add(targetId):
-                    foreach (var connection in graph.Outbound[targetId])
+                    foreach (var connection in graph.Outbound[targetId].Where(c => !graph.IsBackward(c)))
                     {
                         marks[connection.Index.ToString()] = NotFollowed;
                         pending.Enqueue(connection.TargetId);
@@ -78,7 +84,7 @@ public sealed class Flowchart : Activity
 
     private static Decision Decide(ActivityExecutionContext context, FlowchartGraph graph, ActivityNode target, JsonObject marks)
     {
-        var inbound = graph.Inbound[target.Id].ToList();
+        var inbound = graph.Inbound[target.Id].Where(c => !graph.IsBackward(c)).ToList();
         var visited = inbound.Count(c => marks.ContainsKey(c.Index.ToString()));
         var followed = inbound.Count(c => marks[c.Index.ToString()]?.GetValue<string>() == Followed);
         var allVisited = visited == inbound.Count;
