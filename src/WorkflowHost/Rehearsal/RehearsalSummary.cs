@@ -4,8 +4,11 @@ using WorkflowHost.ReportingChains.Reports;
 
 namespace WorkflowHost.Rehearsal;
 
-/// <summary>How one requested unit did: its plan level, its deadline and its first submission upward (null: missing).</summary>
-public sealed record UnitOutcome(string UnitCode, string Level, DateTimeOffset? DeadlineUtc, DateTimeOffset? FirstSubmittedAt)
+/// <summary>
+/// How one requested unit did: its plan level, its deadline, its first submission upward (null: missing) and, when its
+/// chain stopped on an incident (e.g. a collective without members on the plan's date), the incident's message.
+/// </summary>
+public sealed record UnitOutcome(string UnitCode, string Level, DateTimeOffset? DeadlineUtc, DateTimeOffset? FirstSubmittedAt, string? Fault = null)
 {
     public bool Missing => FirstSubmittedAt is null;
     public bool OnTime => FirstSubmittedAt is { } at && (DeadlineUtc is null || at <= DeadlineUtc);
@@ -54,7 +57,10 @@ public sealed record RehearsalSummary(
         foreach (var level in Units.GroupBy(u => u.Level).OrderBy(g => g.Key, StringComparer.Ordinal))
             output.WriteLine($"  {level.Key,-14} {level.Count(),6} {level.Count(u => u.OnTime),8} {level.Count(u => u.Late),6} {level.Count(u => u.Missing),8}");
         foreach (var unit in Units.Where(u => u.Late || u.Missing).OrderBy(u => u.Level, StringComparer.Ordinal).ThenBy(u => u.UnitCode, StringComparer.Ordinal))
-            output.WriteLine($"  {(unit.Missing ? "missing" : "late"),-8} {unit.UnitCode} ({unit.Level}), deadline {Show(unit.DeadlineUtc)}, submitted {Show(unit.FirstSubmittedAt)}");
+            output.WriteLine($"  {(unit.Missing ? "missing" : "late"),-8} {unit.UnitCode} ({unit.Level}), deadline {Show(unit.DeadlineUtc)}, submitted {Show(unit.FirstSubmittedAt)}" +
+                             (unit.Fault is null ? "" : $" — stopped: {unit.Fault}"));
+        if (Units.Any(u => u.Fault is not null))
+            output.WriteLine($"  chains stopped on an incident: {Units.Count(u => u.Fault is not null)}");
         output.WriteLine($"  reminders sent {Reminders}, escalations {Escalations}, collective rejections {Rejections}, returned by via bodies {Returns}");
         if (UnansweredTasks > 0) output.WriteLine($"  tasks no actor answers: {UnansweredTasks}");
         output.WriteLine(FinalReportFound
@@ -90,7 +96,7 @@ public static class RehearsalSummaryBuilder
             var due = instance?.Input["deadline"]?["dueUtc"]?.GetValue<DateTimeOffset>();
             var submitted = observer.Submissions.Where(s => s.WorkflowInstanceId == requested.ChildWorkflowInstanceId)
                 .Select(s => (DateTimeOffset?)s.SubmittedAt).Min();
-            units.Add(new UnitOutcome(requested.UnitCode, level, due, submitted));
+            units.Add(new UnitOutcome(requested.UnitCode, level, due, submitted, instance?.Incidents.FirstOrDefault()?.Message));
         }
 
         var topUnit = observer.Decisions.FirstOrDefault(d => d.WorkflowInstanceId == topInstanceId)?.UnitCode
