@@ -5,11 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using WorkflowHost.ReportingChains.Activities;
+using WorkflowHost.ReportingChains.Approvals;
 using WorkflowHost.ReportingChains.Calendar;
 using WorkflowHost.ReportingChains.Deadlines;
+using WorkflowHost.ReportingChains.Handoffs;
 using WorkflowHost.ReportingChains.Organisation;
 using WorkflowHost.ReportingChains.Plans;
 using WorkflowHost.ReportingChains.Plans.Json;
+using WorkflowHost.ReportingChains.Reminders;
 using WorkflowHost.ReportingChains.Reports;
 using WorkflowHost.ReportingChains.Tests.Plans;
 using WorkflowHost.Workflows.Definitions;
@@ -53,6 +56,12 @@ public sealed class ChainEngine : IAsyncDisposable
         services.AddSingleton<IPlanTemplates>(_ => new PlanTemplateCatalog(SeedPlans.Value));
         services.AddSingleton<IReportRepository>(Reports);
         AddHandlers<ReportPersistenceHandlers>(services);
+        services.AddSingleton<IVoteSessionRepository>(VoteSessions);
+        services.AddSingleton<ISubmissionRepository>(Submissions);
+        services.AddSingleton<IReminderRepository>(Reminders);
+        AddHandlers<VoteSessionHandlers>(services);
+        AddHandlers<SubmissionHandlers>(services);
+        AddHandlers<ReminderHandlers>(services);
         services.AddWorkflowEngine(engine =>
         {
             engine.UseInMemoryStores = true;
@@ -65,6 +74,9 @@ public sealed class ChainEngine : IAsyncDisposable
     public VirtualTimeProvider Clock { get; }
     public InMemoryOrganisation Organisation { get; }
     public InMemoryReports Reports { get; } = new();
+    public InMemoryVoteSessions VoteSessions { get; } = new();
+    public InMemorySubmissions Submissions { get; } = new();
+    public InMemoryReminders Reminders { get; } = new();
     public NotificationLog Notifications { get; } = new();
     public IServiceProvider Services => _provider;
     public IWorkflowRuntime Runtime => _provider.GetRequiredService<IWorkflowRuntime>();
