@@ -19,7 +19,9 @@ public static class ElsaApi
         api.MapWorkflowDefinitionEndpoints();
         api.MapWorkflowDefinitionBulkEndpoints();
         api.MapWorkflowExecutionEndpoints();
+        api.MapWorkflowDefinitionGraphEndpoints();
         api.MapWorkflowInstanceEndpoints();
+        api.MapWorkflowInstanceTransferEndpoints();
         api.MapActivityExecutionEndpoints();
         api.MapTaskEndpoints();
         return app;
