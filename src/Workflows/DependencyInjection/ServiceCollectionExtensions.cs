@@ -55,6 +55,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<IWorkflowRuntime>(sp => sp.GetRequiredService<WorkflowRuntime>());
         services.AddScoped<WorkflowDispatcher>();
+        services.AddSingleton<ActivityTestRunner>();
         services.AddSingleton<TriggerTimers>();
         services.AddSingleton<DueWorkExecutor>();
         services.AddSingleton(builder.SchedulerOptions);

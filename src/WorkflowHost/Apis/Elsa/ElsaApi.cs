@@ -24,6 +24,7 @@ public static class ElsaApi
         api.MapWorkflowInstanceTransferEndpoints();
         api.MapActivityExecutionEndpoints();
         api.MapTaskEndpoints();
+        api.MapActivityTestEndpoints();
         return app;
     }
 }
