@@ -189,22 +189,12 @@ public sealed class ActivityExecutionContext : IExpressionScope
     public string DispatchWorkflow(StartWorkflowRequest request)
     {
         var instanceId = request.InstanceId ?? Ids.New();
-        var payload = new JsonObject
+        _execution.AddTimer(WorkflowDispatcher.QueuedStart(request with
         {
-            ["definitionId"] = request.DefinitionId,
-            ["definitionVersionId"] = request.DefinitionVersionId,
-            ["versionOptions"] = request.VersionOptions.ToString(),
-            ["input"] = request.Input?.DeepClone(),
-            ["correlationId"] = request.CorrelationId,
-            ["parentWorkflowInstanceId"] = WorkflowInstanceId,
-            ["schedulingActivityExecutionId"] = Id,
-            ["callStackDepth"] = State.CallStackDepth + 1,
-        };
-        _execution.AddTimer(new ScheduledTimer
-        {
-            Id = Ids.New(), Kind = ScheduledWorkKind.Dispatch, DueAt = UtcNow, WorkflowInstanceId = instanceId,
-            DefinitionId = request.DefinitionId, DefinitionVersionId = request.DefinitionVersionId, Payload = payload,
-        });
+            ParentWorkflowInstanceId = WorkflowInstanceId,
+            SchedulingActivityExecutionId = Id,
+            CallStackDepth = State.CallStackDepth + 1,
+        }, instanceId, UtcNow));
         return instanceId;
     }
 

@@ -178,21 +178,51 @@ public sealed class StudioFlowTests(BrowserFixture browser, StudioServer server,
         var stored = await designer.GetFromJsonNodeAsync($"workflow-definitions/by-definition-id/{definitionId}?versionOptions=Latest");
         Assert.False(stored["isPublished"]!.GetValue<bool>());
 
-        // Export back. NOT through the UI: clicking the row menu's "Export" (Playwright click or a dispatched click event)
-        // issued no request at all in headless Chromium, so the file is fetched from the endpoint that item calls
-        // (ELSA-API §3.1), with the same query Studio sends.
-        var response = await designer.GetAsync($"workflow-definitions/{definitionId}/export?versionOptions=Latest&includeConsumingWorkflows=False");
-        Assert.True(response.IsSuccessStatusCode);
-        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
-        var exported = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        // Export back through the row menu: Export opens Studio's options dialog ("Include referencing workflows");
+        // its Export button fetches the file and hands it to the browser (a blob link clicked by Studio's
+        // downloadFileFromStream), which Playwright sees as a download.
+        var row = page.Locator("tr", new() { Has = page.GetByText(name, ExactText) });
+        await row.Locator("button").Last.ClickAsync();
+        await StudioPages.OpenMenuItem(page, "Export").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await session.WaitForVisibleAsync(dialog, TimeSpan.FromSeconds(10));
+        await session.ScreenshotAsync("export-dialog");
+        var download = await page.RunAndWaitForDownloadAsync(() => dialog.GetByRole(AriaRole.Button, new() { Name = "Export" }).ClickAsync(),
+            new() { Timeout = 20_000 });
+        var downloaded = Path.Combine(Directory.CreateDirectory(Path.Combine(TestArtifacts.Root, "downloads")).FullName, $"step6-{download.SuggestedFilename}");
+        await download.SaveAsAsync(downloaded);
+        var exported = JsonNode.Parse(await File.ReadAllTextAsync(downloaded))!.AsObject();
+
+        Assert.EndsWith(".json", download.SuggestedFilename);
         Assert.Equal(definitionId, exported["definitionId"]!.GetValue<string>());
         Assert.Equal(name, exported["name"]!.GetValue<string>());
-        Assert.Equal(ActivityIds(original), ActivityIds(exported));
+        Assert.Equal(Activities(original), Activities(exported));
+        Assert.Equal(Connections(original), Connections(exported));
         await session.AssertHealthyAsync();
     }
 
-    private static IEnumerable<string> ActivityIds(JsonObject definition) =>
-        definition["root"]!["activities"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()).Order();
+    /// <summary>(id, type) of every activity in the tree: what the file says the workflow does.</summary>
+    private static IEnumerable<string> Activities(JsonObject definition)
+    {
+        var pending = new Stack<JsonNode?>([definition["root"]]);
+        var found = new List<string>();
+        while (pending.TryPop(out var node))
+        {
+            if (node is JsonObject obj)
+            {
+                if (obj["type"] is JsonValue type && obj["id"] is JsonValue id) found.Add($"{id}:{type}");
+                foreach (var (key, child) in obj)
+                    if (key is not ("metadata" or "customProperties")) pending.Push(child);
+            }
+            else if (node is JsonArray array)
+                foreach (var item in array) pending.Push(item);
+        }
+        return found.Order();
+    }
+
+    private static IEnumerable<string> Connections(JsonObject definition) =>
+        definition["root"]!["connections"]!.AsArray()
+            .Select(c => $"{c!["source"]!["activity"]}:{c["source"]!["port"]}->{c["target"]!["activity"]}:{c["target"]!["port"]}").Order();
 
     [BrowserFact]
     public async Task Phien_chay_lists_instances_and_a_row_opens_the_viewer()
