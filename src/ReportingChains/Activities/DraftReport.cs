@@ -34,6 +34,8 @@ public sealed class DraftReport : Activity
     public const string SubmittedOutcome = "Submitted";
     /// <summary>The human task's name (inbox form <c>Forms/_DraftReport.cshtml</c>).</summary>
     public const string TaskName = "WorkflowHost.DraftReport";
+    /// <summary>Up to this many reporting children the task shows each child's values and texts; beyond, only the sums.</summary>
+    public const int MaxChildDetailsInTask = 200;
 
     [Input(DisplayName = "Mã kế hoạch", Order = 1, Description = "Kế hoạch có đề cương và phụ lục số liệu. Để trống: đầu vào \"planId\" của quy trình.")]
     public Input<string> PlanId { get; } = new();
@@ -60,6 +62,9 @@ public sealed class DraftReport : Activity
 
     [Output(DisplayName = "Lý do từ chối gần nhất")]
     public Output<string> Error { get; } = new();
+
+    [Output(DisplayName = "Các lỗi của lần từ chối gần nhất", TypeName = "Object", Description = "[{field, message}]: field như \"sections.II.1\", \"indicators.HOCBONG\".")]
+    public Output<JsonArray> Errors { get; } = new();
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
@@ -125,6 +130,7 @@ public sealed class DraftReport : Activity
             return;
         }
         context.Set(Error, null);
+        context.Set(Errors, null);
         if (answer.Action == DraftAnswer.Save)
         {
             var revision = context.Properties["revision"]!.GetValue<int>() + 1;
@@ -146,12 +152,13 @@ public sealed class DraftReport : Activity
         ReportDraft? keptDraft, string planId, string unitCode, Guid reportId, string taskId)
     {
         HumanTasks.Wait(context, taskId, TaskName);
+        var errorList = new JsonArray(errors.Select(e => (JsonNode)new JsonObject { ["field"] = e.Field, ["code"] = e.Code, ["message"] = e.Message }).ToArray());
         context.Set(Error, string.Join(Environment.NewLine, errors.Select(e => e.Message)));
+        context.Set(Errors, errorList);
         context.AddPayload("Refused", new JsonObject
         {
             ["action"] = answer.Action, ["by"] = answer.By, ["at"] = context.UtcNow.ToString("O"),
-            ["errors"] = new JsonArray(errors.Select(e => (JsonNode)new JsonObject { ["field"] = e.Field, ["code"] = e.Code, ["message"] = e.Message }).ToArray()),
-            ["answer"] = HumanTasks.Result(resumption)?.DeepClone(),
+            ["errors"] = errorList.DeepClone(), ["answer"] = HumanTasks.Result(resumption)?.DeepClone(),
         });
         context.Publish(new ReportDraftRefused(context.WorkflowInstanceId, context.Id, planId, unitCode, reportId, taskId, answer.Action,
             errors, keptDraft, answer.By, context.UtcNow));
