@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -90,6 +91,15 @@ public sealed class ApprovalHandoffHostTests : IDisposable
     private Task<InboxItem> OpenItemAsync(string instanceId, string kind) => InScopeAsync(async s =>
         (await s.GetRequiredService<IInboxItemRepository>().ListOpenOfInstanceAsync(instanceId)).Single(i => i.Kind == kind));
 
+    /// <summary>Posts a task form of the inbox page as the browser does (with the antiforgery token of the page).</summary>
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, Guid itemId, params (string Key, string Value)[] fields)
+    {
+        var page = $"/Inbox/Details/{itemId}";
+        var token = LoginForm.TokenFrom(await client.GetStringAsync(page));
+        return await client.PostAsync(page + "?handler=Form", new FormUrlEncodedContent(
+            fields.Select(f => KeyValuePair.Create(f.Key, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token))));
+    }
+
     [Fact]
     public async Task A_run_leaves_the_vote_session_the_submission_and_the_reminder_rows_in_the_database()
     {
@@ -106,12 +116,23 @@ public sealed class ApprovalHandoffHostTests : IDisposable
         await Driver.RunUntilIdleAsync(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
         var ballot = await OpenItemAsync(run.InstanceId, InboxItemKinds.Vote);
         Assert.Equal(["pheduyet.hu"], ballot.Assignees);
-        await Runtime.CompleteTaskAsync(ballot.TaskId, InboxCompletion.Result("pheduyet.hu", "Nhất trí", new JsonObject { ["choice"] = "agree" }));
+        var secretary = await LoginForm.SignedInClientAsync(_factory, "pheduyet.hu");
+        var ballotPage = await secretary.GetStringAsync($"/Inbox/Details/{ballot.Id}");
+        Assert.Contains("Biểu quyết — Lý Văn Hải", WebUtility.HtmlDecode(ballotPage));
+        Assert.Contains("0/1 tham gia", WebUtility.HtmlDecode(ballotPage));
+        Assert.Contains("value=\"disagree\"", ballotPage);
+        var voted = await PostFormAsync(secretary, ballot.Id, ("choice", "agree"), ("Comment", "Nhất trí"));
+        Assert.Equal(HttpStatusCode.Redirect, voted.StatusCode); // the head's vote decides: the ballot is done
         await Driver.RunUntilIdleAsync(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero)); // the submission's stimulus to the reminders
 
         var receive = await OpenItemAsync(run.InstanceId, InboxItemKinds.RunTask);
         Assert.Equal(("TU-BTGDV", "receiver"), (receive.UnitCode, receive.RequiredRole));
-        await Runtime.CompleteTaskAsync(receive.TaskId, InboxCompletion.Result("truongban.bdv", null, new JsonObject { ["action"] = "acknowledge" }));
+        var admin = await LoginForm.SignedInClientAsync(_factory, "admin");
+        Assert.Contains("Tiếp nhận báo cáo của DUX-BATXAT", WebUtility.HtmlDecode(await admin.GetStringAsync($"/Inbox/Details/{receive.Id}")));
+        var refused = await PostFormAsync(admin, receive.Id, ("action", "return"), ("reasons", " "));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Trả lại báo cáo phải nêu lý do.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(admin, receive.Id, ("action", "acknowledge"))).StatusCode);
 
         var session = Assert.Single(await InScopeAsync(s => s.GetRequiredService<IVoteSessionRepository>().ListForReportAsync(ReportId)));
         Assert.Equal((VoteSessionState.Decided, ApprovalOutcome.Approved, 1), (session.State, session.Decision!.Outcome, session.Votes.Count));
@@ -119,7 +140,7 @@ public sealed class ApprovalHandoffHostTests : IDisposable
         Assert.Equal("Lý Văn Hải", session.Decision.Minutes!.SignerName);
 
         var submission = Assert.Single(await InScopeAsync(s => s.GetRequiredService<ISubmissionRepository>().ListForReportAsync(ReportId)));
-        Assert.Equal(("DUX-BATXAT", "TU", "TU-BTGDV", SubmissionState.Acknowledged, "truongban.bdv"),
+        Assert.Equal(("DUX-BATXAT", "TU", "TU-BTGDV", SubmissionState.Acknowledged, "admin"),
             (submission.FromUnitCode, submission.ToUnitCode, submission.ViaUnitCode, submission.State, submission.AcknowledgedBy));
         Assert.Equal(Timeliness.OnTime, submission.Timeliness);
 
