@@ -5,8 +5,10 @@ namespace WorkflowHost.Persistence.Reporting.PlanTasks;
 
 public sealed class EfPlanTaskRepository(WorkflowHostDbContext db) : IPlanTaskRepository
 {
-    public Task<PlanTaskAssignment?> FindByTaskIdAsync(string taskId, CancellationToken cancellationToken = default) =>
-        db.Set<PlanTaskAssignment>().FirstOrDefaultAsync(a => a.TaskId == taskId, cancellationToken);
+    /// <summary>Also finds one added earlier in this commit (a retried burst publishes its notifications again).</summary>
+    public async Task<PlanTaskAssignment?> FindByTaskIdAsync(string taskId, CancellationToken cancellationToken = default) =>
+        db.Set<PlanTaskAssignment>().Local.FirstOrDefault(a => a.TaskId == taskId)
+        ?? await db.Set<PlanTaskAssignment>().FirstOrDefaultAsync(a => a.TaskId == taskId, cancellationToken);
 
     public async Task<IReadOnlyList<PlanTaskAssignment>> ListAssignmentsAsync(string workflowInstanceId, string taskNumber, CancellationToken cancellationToken = default) =>
         await db.Set<PlanTaskAssignment>().Where(a => a.WorkflowInstanceId == workflowInstanceId && a.TaskNumber == taskNumber)
