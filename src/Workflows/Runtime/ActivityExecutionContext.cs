@@ -78,7 +78,8 @@ public sealed class ActivityExecutionContext : IExpressionScope
     /// <summary>Adds data to this execution's record payload and journal (e.g. <c>"Executed At"</c>).</summary>
     public void AddPayload(string key, JsonNode? value) => State.Payload[key] = value;
 
-    /// <summary>A message for this activity's Completed journal entry (WriteLine writes its text here).</summary>
+    /// <summary>A message for this activity's Completed journal entry (WriteLine writes its text here), or for its
+    /// Suspended entry when it keeps running.</summary>
     public void SetJournalMessage(string? message) => JournalMessage = message;
 
     // ---- completion --------------------------------------------------------------------------------------------
