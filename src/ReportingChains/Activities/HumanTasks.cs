@@ -9,7 +9,9 @@ namespace WorkflowHost.ReportingChains.Activities;
 /// Human tasks of the chain activities, in Elsa.RunTask's shape: a bookmark named <c>Elsa.RunTask</c> keyed by the
 /// task id plus a <see cref="RunTaskRequested"/> notification in the same commit, so the inbox lists them with the
 /// RunTask ones and <c>IWorkflowRuntime.CompleteTaskAsync(taskId, result)</c> answers them. The payload carries the
-/// inbox routing keys: <c>kind</c>, <c>unitCode</c> (whose inbox), <c>role</c>, <c>title</c>, <c>description</c>, <c>dueAt</c>.
+/// inbox routing keys: <c>kind</c>, <c>unitCode</c> (whose inbox), <c>role</c>, <c>title</c>, <c>description</c>, <c>dueAt</c>,
+/// plus <c>taskName</c> (the inbox picks the task's form by it) and <c>activityId</c> (whose outputs, e.g. <c>Error</c>,
+/// tell the form why an answer was refused).
 /// </summary>
 internal static class HumanTasks
 {
@@ -19,6 +21,8 @@ internal static class HumanTasks
     public static string Request(ActivityExecutionContext context, string taskName, JsonObject payload)
     {
         var taskId = Ids.New();
+        payload["taskName"] ??= taskName;
+        payload["activityId"] ??= context.ActivityId;
         Wait(context, taskId, taskName);
         context.Publish(new RunTaskRequested(taskId, taskName, payload, context.WorkflowInstanceId, context.DefinitionId,
             context.DefinitionVersionId, context.ActivityId, context.NodeId, context.Id, context.CorrelationId, context.UtcNow));

@@ -107,6 +107,12 @@ public sealed class RemindUntilSubmitted : Activity
         context.Properties["sent"] = 0;
         context.Set(RemindersSent, 0);
         context.Set(Escalated, false);
+        var unitName = await UnitNameAsync(context.Services.GetRequiredService<IOrganisationQueries>(), unitCode,
+            VietnamTime.DateOf(context.UtcNow), context.CancellationToken);
+        context.Publish(new RemindersScheduled(context.WorkflowInstanceId, context.Id, PlanIdOf(context), unitCode, unitName,
+            context.Get(Subject) ?? "báo cáo", deadline.DueUtc, deadline.DisplayText,
+            schedule.Reminders.Select(r => new ReminderTime(r.Offset.Days, r.Offset.Unit == DayUnit.WorkingDays, r.AtUtc)).ToList(),
+            schedule.EscalationUtc, context.UtcNow));
     }
 
     public override async ValueTask ResumeAsync(ActivityExecutionContext context, BookmarkResumption resumption)

@@ -50,6 +50,8 @@ public sealed class VoteSession
 
     public VoteTally Tally => VoteTally.Count(_voters, _votes);
 
+    /// <param name="id">The session's id when the caller names it (the collective-approval activity does, so its
+    /// notifications and the stored session agree); a new one otherwise.</param>
     public static VoteSession Open(
         Guid reportId,
         int reportVersion,
@@ -58,7 +60,8 @@ public sealed class VoteSession
         ApprovalRule rule,
         DateTimeOffset openedAt,
         DateTimeOffset? deadline = null,
-        string collectiveTitle = DefaultCollectiveTitle)
+        string collectiveTitle = DefaultCollectiveTitle,
+        Guid? id = null)
     {
         if (reportVersion < 1)
             throw Refused("reportVersion", $"Số phiên bản báo cáo {reportVersion} không hợp lệ.",
@@ -85,7 +88,7 @@ public sealed class VoteSession
 
         var session = new VoteSession
         {
-            Id = Guid.NewGuid(),
+            Id = id ?? Guid.NewGuid(),
             ReportId = reportId,
             ReportVersion = reportVersion,
             UnitCode = unitCode,

@@ -48,6 +48,8 @@ public sealed class ActivityExecutionContext : IExpressionScope
     public JsonObject WorkflowInput => _execution.Instance.Input;
     public bool IsCompleted { get; private set; }
     public IReadOnlyList<string> Outcomes { get; private set; } = [];
+    /// <summary>Outcomes followed while the activity keeps running (<see cref="ScheduleOutcomes"/>).</summary>
+    internal List<string> ScheduledOutcomes { get; } = [];
     internal string? JournalMessage { get; private set; }
 
     // ---- inputs and outputs ------------------------------------------------------------------------------------
@@ -87,6 +89,13 @@ public sealed class ActivityExecutionContext : IExpressionScope
         IsCompleted = true;
         Outcomes = outcomes.Length == 0 ? ["Done"] : outcomes;
     }
+
+    /// <summary>
+    /// Follows this activity's outbound connections for <paramref name="outcomes"/> while it keeps running: a repeating
+    /// activity (every occurrence of a recurrence) or one that signals a passing date before it completes. Only a
+    /// flowchart parent follows them; connections of the other ports stay undecided until the activity completes.
+    /// </summary>
+    public void ScheduleOutcomes(params string[] outcomes) => ScheduledOutcomes.AddRange(outcomes);
 
     /// <summary>Completes without any outcome (a terminal node: nothing downstream is followed).</summary>
     public void CompleteWithoutOutcome()

@@ -151,6 +151,21 @@ internal sealed class WorkflowExecution
         var hasBookmarks = Instance.Bookmarks.Any(b => b.ActivityInstanceId == context.Id);
         if (hasBookmarks) AddJournal(context.State, JournalEvents.Suspended);
         UpsertRecord(context.State);
+        if (context.ScheduledOutcomes.Count > 0) await FollowScheduledOutcomesAsync(context);
+    }
+
+    /// <summary>A running activity's <see cref="ActivityExecutionContext.ScheduleOutcomes"/>: its flowchart follows those
+    /// ports as if it had completed with them, while the activity stays running.</summary>
+    private async Task FollowScheduledOutcomesAsync(ActivityExecutionContext context)
+    {
+        var parent = Instance.FindContext(context.State.ParentContextId ?? "");
+        if (parent is null || parent.ActivityType != "Elsa.Flowchart" || !Workflow.NodesByNodeId.TryGetValue(parent.NodeId, out var parentNode)
+            || parentNode.Registration is null)
+            throw new InvalidOperationException($"Activity '{context.ActivityId}' schedules outcomes while running; that needs a flowchart around it.");
+        var parentContext = new ActivityExecutionContext(this, parent, parentNode);
+        await parentNode.Registration.Activity.OnChildCompletedAsync(parentContext,
+            new ChildCompletion(context.Node, context.State, [.. context.ScheduledOutcomes], Faulted: false));
+        await AfterActivityAsync(parentContext);
     }
 
     private async Task CompleteAsync(ActivityExecutionContext context)

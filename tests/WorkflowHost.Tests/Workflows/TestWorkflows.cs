@@ -13,6 +13,10 @@ public static class TestWorkflows
     public static string WaitOnTask(string? definitionId = null) =>
         Flow(definitionId, Activity("t", "Elsa.RunTask", ("taskName", Literal("Duyệt báo cáo"))), "t", "Done");
 
+    /// <summary>DraftReport (inputs from the workflow input: planId, levelKey, unitCode) → WriteLine "after".</summary>
+    public static string DraftReport(string? definitionId = null) =>
+        Flow(definitionId, Activity("draft", "WorkflowHost.DraftReport"), "draft", "Submitted");
+
     private static string Flow(string? definitionId, JsonObject waiting, string waitingId, string port)
     {
         var id = definitionId ?? Guid.NewGuid().ToString("N")[..16];

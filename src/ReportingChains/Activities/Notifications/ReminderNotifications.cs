@@ -23,3 +23,12 @@ public sealed record EscalationRaised(
 public sealed record ReportSubmitted(
     string WorkflowInstanceId, string ActivityInstanceId, string? PlanId, string UnitCode, DateTimeOffset SubmittedAt,
     bool Late, int RemindersSent, int RemindersCancelled, IReadOnlyList<string> EscalationTaskIds) : INotification;
+
+/// <summary>
+/// A Reminders activity planned the reminders of <see cref="UnitCode"/> (the timers it set) and the escalation
+/// instant, for the deadline <see cref="DeadlineUtc"/> (<see cref="DeadlineLabel"/> as people read it).
+/// </summary>
+public sealed record RemindersScheduled(
+    string WorkflowInstanceId, string ActivityInstanceId, string? PlanId, string UnitCode, string UnitName, string Subject,
+    DateTimeOffset DeadlineUtc, string DeadlineLabel, IReadOnlyList<ReminderTime> Reminders, DateTimeOffset EscalationAt,
+    DateTimeOffset ScheduledAt) : INotification;

@@ -41,9 +41,14 @@ public sealed class Flowchart : Activity
         var graph = context.Node.Flowchart!;
         var marks = State(context, "marks");
         var pending = new Queue<string>();
+        // A child that is still running scheduled some of its outcomes (ScheduleOutcomes): only those ports are
+        // followed now; its other ports are decided when it completes.
+        var stillRunning = child.State.Status == ActivityStatus.Running;
         foreach (var connection in graph.Outbound[child.Node.Id])
         {
-            marks[connection.Index.ToString()] = child.Outcomes.Contains(connection.SourcePort) ? Followed : NotFollowed;
+            var followed = child.Outcomes.Contains(connection.SourcePort);
+            if (!followed && stillRunning) continue;
+            marks[connection.Index.ToString()] = followed ? Followed : NotFollowed;
             pending.Enqueue(connection.TargetId);
         }
         var skipped = new HashSet<string>();

@@ -5,11 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using WorkflowHost.ReportingChains.Activities;
+using WorkflowHost.ReportingChains.Approvals;
 using WorkflowHost.ReportingChains.Calendar;
 using WorkflowHost.ReportingChains.Deadlines;
+using WorkflowHost.ReportingChains.Handoffs;
 using WorkflowHost.ReportingChains.Organisation;
 using WorkflowHost.ReportingChains.Plans;
 using WorkflowHost.ReportingChains.Plans.Json;
+using WorkflowHost.ReportingChains.Reminders;
+using WorkflowHost.ReportingChains.Reports;
 using WorkflowHost.ReportingChains.Tests.Plans;
 using WorkflowHost.Workflows.Definitions;
 using WorkflowHost.Workflows.DependencyInjection;
@@ -50,6 +54,14 @@ public sealed class ChainEngine : IAsyncDisposable
         services.AddDeadlines();
         services.AddScoped<IOrganisationQueries>(_ => Organisation);
         services.AddSingleton<IPlanTemplates>(_ => new PlanTemplateCatalog(SeedPlans.Value));
+        services.AddSingleton<IReportRepository>(Reports);
+        AddHandlers<ReportPersistenceHandlers>(services);
+        services.AddSingleton<IVoteSessionRepository>(VoteSessions);
+        services.AddSingleton<ISubmissionRepository>(Submissions);
+        services.AddSingleton<IReminderRepository>(Reminders);
+        AddHandlers<VoteSessionHandlers>(services);
+        AddHandlers<SubmissionHandlers>(services);
+        AddHandlers<ReminderHandlers>(services);
         services.AddWorkflowEngine(engine =>
         {
             engine.UseInMemoryStores = true;
@@ -61,6 +73,10 @@ public sealed class ChainEngine : IAsyncDisposable
 
     public VirtualTimeProvider Clock { get; }
     public InMemoryOrganisation Organisation { get; }
+    public InMemoryReports Reports { get; } = new();
+    public InMemoryVoteSessions VoteSessions { get; } = new();
+    public InMemorySubmissions Submissions { get; } = new();
+    public InMemoryReminders Reminders { get; } = new();
     public NotificationLog Notifications { get; } = new();
     public IServiceProvider Services => _provider;
     public IWorkflowRuntime Runtime => _provider.GetRequiredService<IWorkflowRuntime>();
@@ -95,6 +111,13 @@ public sealed class ChainEngine : IAsyncDisposable
             .Where(e => e.ActivityType == "Elsa.WriteLine").Select(e => e.Message ?? "").ToList();
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
+
+    /// <summary>Registers the domain handler class for every notification it handles (the host scans the assembly).</summary>
+    private static void AddHandlers<THandler>(IServiceCollection services) where THandler : class
+    {
+        foreach (var contract in typeof(THandler).GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(INotificationHandler<>)))
+            services.AddScoped(contract, typeof(THandler));
+    }
 }
 
 public sealed class NotificationLog

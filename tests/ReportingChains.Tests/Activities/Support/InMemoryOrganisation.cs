@@ -30,6 +30,13 @@ public sealed class InMemoryOrganisation(IReadOnlyList<OrgUnit> units, IReadOnly
             ParentCode = u.GetProperty("parent").GetString(),
             ValidFrom = Day(u.GetProperty("validFrom"))!.Value,
             ValidTo = Day(u.GetProperty("validTo")),
+            ReceivesVia = u.GetProperty("receivesVia") is { ValueKind: JsonValueKind.Array } channels
+                ? channels.EnumerateArray().Select(c => new ReceivingChannel
+                {
+                    UnitCode = u.GetProperty("code").GetString()!, ViaCode = c.GetProperty("via").GetString()!,
+                    ValidFrom = Day(c.GetProperty("validFrom"))!.Value, ValidTo = Day(c.GetProperty("validTo")),
+                }).ToList()
+                : [],
         }).ToList();
         var members = membersJson.RootElement.GetProperty("members").EnumerateArray().Select((m, i) => new Membership
         {
