@@ -15,12 +15,8 @@ public static class DescriptorEndpoints
     public static RouteGroupBuilder MapDescriptorEndpoints(this RouteGroupBuilder api)
     {
         var descriptors = api.MapGroup("/descriptors");
-        // Studio re-fetches this after every save (Refresh=True); the registry is built once, so it stays cheap.
-        descriptors.MapGet("/activities", (ActivityRegistry registry) =>
-        {
-            var items = registry.Descriptors.OrderBy(d => d.TypeName, StringComparer.Ordinal).ThenBy(d => d.Version).ToList();
-            return ElsaJson.Ok(new JsonObject { ["items"] = JsonSerializer.SerializeToNode(items, ElsaJson.Options), ["count"] = items.Count });
-        });
+        // Studio re-fetches this after every save (Refresh=True); the registry never changes while the host runs.
+        descriptors.MapGet("/activities", (HttpContext context, ActivityRegistry registry) => ActivityDescriptorsDocument.For(registry).Answer(context));
         descriptors.MapGet("/activities/{typeName}", (string typeName, HttpContext context, ActivityRegistry registry) =>
         {
             var q = new ElsaQuery(context.Request.Query);
