@@ -51,6 +51,12 @@ public sealed class EfTimerStore(WorkflowHostDbContext db) : ITimerStore
     public Task DeleteAsync(string timerId, CancellationToken cancellationToken = default) =>
         db.Set<WorkflowTimerRow>().Where(t => t.Id == timerId).ExecuteDeleteAsync(cancellationToken);
 
+    public async Task AddAsync(ScheduledTimer timer, CancellationToken cancellationToken = default)
+    {
+        db.Add(RowMapping.ToRow(timer));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<ScheduledTimer>> ListAsync(string? workflowInstanceId = null, CancellationToken cancellationToken = default)
     {
         var timers = db.Set<WorkflowTimerRow>().AsNoTracking();

@@ -34,6 +34,8 @@ public sealed class DraftReport : Activity
     public const string SubmittedOutcome = "Submitted";
     /// <summary>The human task's name (inbox form <c>Forms/_DraftReport.cshtml</c>).</summary>
     public const string TaskName = "WorkflowHost.DraftReport";
+    /// <summary>Up to this many reporting children the task shows each child's values and texts; beyond, only the sums.</summary>
+    public const int MaxChildDetailsInTask = 200;
 
     [Input(DisplayName = "Mã kế hoạch", Order = 1, Description = "Kế hoạch có đề cương và phụ lục số liệu. Để trống: đầu vào \"planId\" của quy trình.")]
     public Input<string> PlanId { get; } = new();

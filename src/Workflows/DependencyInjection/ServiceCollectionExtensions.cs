@@ -54,6 +54,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TimerSignal>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<IWorkflowRuntime>(sp => sp.GetRequiredService<WorkflowRuntime>());
+        services.AddScoped<WorkflowDispatcher>();
+        services.AddSingleton<ActivityTestRunner>();
         services.AddSingleton<TriggerTimers>();
         services.AddSingleton<DueWorkExecutor>();
         services.AddSingleton(builder.SchedulerOptions);

@@ -59,48 +59,57 @@ public sealed class FlowchartGraph
     /// <summary>The legacy root <c>start</c> property (id of the start activity), when present.</summary>
     public string? DeclaredStartId { get; init; }
 
+    private readonly Lazy<IReadOnlySet<int>> _backward;
+
+    public FlowchartGraph() => _backward = new Lazy<IReadOnlySet<int>>(FindBackwardConnections);
+
     public ActivityNode? FindActivity(string id) => Activities.FirstOrDefault(a => a.Id == id);
 
-    private IReadOnlySet<int>? _backward;
-
     /// <summary>
-    /// A connection that closes a loop (Elsa's FlowGraph "backward connection"): walking the graph depth-first from the
-    /// start (then from any activity not reached), its target is still on the walk's path. Joins count only forward
-    /// inbound connections, and a followed backward connection schedules its target at once — otherwise an activity
-    /// that a loop returns to (e.g. "redraft after rejection") would wait for the loop before it ever ran.
+    /// Whether a connection loops back (Elsa's "backward connection"): walking the graph breadth-first from the start
+    /// (and from every activity without inbound connections), a connection is backward when its target already
+    /// reaches its source along the connections accepted so far. Backward connections do not count for a target's
+    /// join — a loop target runs on its forward inbound connections and again each time a loop connection is followed.
     /// </summary>
-    public bool IsBackward(FlowConnection connection) => (_backward ??= FindBackwardConnections()).Contains(connection.Index);
+    public bool IsBackward(FlowConnection connection) => _backward.Value.Contains(connection.Index);
 
-    private HashSet<int> FindBackwardConnections()
+    /// <summary>The inbound connections that decide when <paramref name="activityId"/> runs (loop connections excluded).</summary>
+    public IEnumerable<FlowConnection> ForwardInbound(string activityId) => Inbound[activityId].Where(c => !IsBackward(c));
+
+    private IReadOnlySet<int> FindBackwardConnections()
     {
         var backward = new HashSet<int>();
-        var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false: on the current path, true: finished
-        var roots = new[] { FindStart(null) }.OfType<ActivityNode>().Concat(Activities);
+        var accepted = new Dictionary<string, List<string>>();
+        var examined = new HashSet<int>();
+        var queued = new HashSet<string>();
+        var queue = new Queue<string>();
+        var roots = new[] { FindStart(null) }.Concat(Activities.Where(a => !Inbound[a.Id].Any())).OfType<ActivityNode>();
         foreach (var root in roots)
         {
-            if (state.ContainsKey(root.Id)) continue;
-            var stack = new Stack<(string Id, IEnumerator<FlowConnection> Next)>();
-            state[root.Id] = false;
-            stack.Push((root.Id, Outbound[root.Id].GetEnumerator()));
-            while (stack.Count > 0)
-            {
-                var (id, next) = stack.Peek();
-                if (!next.MoveNext())
+            if (queued.Add(root.Id)) queue.Enqueue(root.Id);
+            while (queue.TryDequeue(out var sourceId))
+                foreach (var connection in Outbound[sourceId])
                 {
-                    state[id] = true;
-                    stack.Pop();
-                    continue;
+                    if (!examined.Add(connection.Index)) continue;
+                    if (Reaches(accepted, connection.TargetId, sourceId)) { backward.Add(connection.Index); continue; }
+                    (accepted.TryGetValue(sourceId, out var targets) ? targets : accepted[sourceId] = []).Add(connection.TargetId);
+                    if (queued.Add(connection.TargetId)) queue.Enqueue(connection.TargetId);
                 }
-                var connection = next.Current;
-                if (!state.TryGetValue(connection.TargetId, out var finished))
-                {
-                    state[connection.TargetId] = false;
-                    stack.Push((connection.TargetId, Outbound[connection.TargetId].GetEnumerator()));
-                }
-                else if (!finished) backward.Add(connection.Index);
-            }
         }
         return backward;
+    }
+
+    private static bool Reaches(Dictionary<string, List<string>> edges, string fromId, string toId)
+    {
+        var seen = new HashSet<string>();
+        var stack = new Stack<string>([fromId]);
+        while (stack.TryPop(out var id))
+        {
+            if (id == toId) return true;
+            if (seen.Add(id) && edges.TryGetValue(id, out var next))
+                foreach (var target in next) stack.Push(target);
+        }
+        return false;
     }
 
     /// <summary>

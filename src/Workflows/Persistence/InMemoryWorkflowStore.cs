@@ -200,6 +200,13 @@ public sealed class InMemoryWorkflowStore(InMemoryWorkflowDatabase database, ISe
         return Task.CompletedTask;
     }
 
+    public Task AddAsync(ScheduledTimer timer, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            if (!_timers.TryAdd(timer.Id, timer)) throw new InvalidOperationException($"Timer '{timer.Id}' already exists.");
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<ScheduledTimer>> ListAsync(string? workflowInstanceId = null, CancellationToken cancellationToken = default)
     {
         lock (_gate)

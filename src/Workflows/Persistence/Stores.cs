@@ -81,6 +81,8 @@ public interface ITimerStore
     Task<DateTimeOffset?> GetNextDueAtAsync(CancellationToken cancellationToken = default);
     /// <summary>Removes a row whose work no longer applies (e.g. its bookmark was consumed meanwhile).</summary>
     Task DeleteAsync(string timerId, CancellationToken cancellationToken = default);
+    /// <summary>Adds one row outside a burst (a workflow dispatched through the API); the id must be new.</summary>
+    Task AddAsync(ScheduledTimer timer, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<ScheduledTimer>> ListAsync(string? workflowInstanceId = null, CancellationToken cancellationToken = default);
 }
 

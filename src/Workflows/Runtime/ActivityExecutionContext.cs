@@ -78,7 +78,8 @@ public sealed class ActivityExecutionContext : IExpressionScope
     /// <summary>Adds data to this execution's record payload and journal (e.g. <c>"Executed At"</c>).</summary>
     public void AddPayload(string key, JsonNode? value) => State.Payload[key] = value;
 
-    /// <summary>A message for this activity's Completed journal entry (WriteLine writes its text here).</summary>
+    /// <summary>A message for this activity's Completed journal entry (WriteLine writes its text here), or for its
+    /// Suspended entry when it keeps running.</summary>
     public void SetJournalMessage(string? message) => JournalMessage = message;
 
     // ---- completion --------------------------------------------------------------------------------------------
@@ -189,22 +190,12 @@ public sealed class ActivityExecutionContext : IExpressionScope
     public string DispatchWorkflow(StartWorkflowRequest request)
     {
         var instanceId = request.InstanceId ?? Ids.New();
-        var payload = new JsonObject
+        _execution.AddTimer(WorkflowDispatcher.QueuedStart(request with
         {
-            ["definitionId"] = request.DefinitionId,
-            ["definitionVersionId"] = request.DefinitionVersionId,
-            ["versionOptions"] = request.VersionOptions.ToString(),
-            ["input"] = request.Input?.DeepClone(),
-            ["correlationId"] = request.CorrelationId,
-            ["parentWorkflowInstanceId"] = WorkflowInstanceId,
-            ["schedulingActivityExecutionId"] = Id,
-            ["callStackDepth"] = State.CallStackDepth + 1,
-        };
-        _execution.AddTimer(new ScheduledTimer
-        {
-            Id = Ids.New(), Kind = ScheduledWorkKind.Dispatch, DueAt = UtcNow, WorkflowInstanceId = instanceId,
-            DefinitionId = request.DefinitionId, DefinitionVersionId = request.DefinitionVersionId, Payload = payload,
-        });
+            ParentWorkflowInstanceId = WorkflowInstanceId,
+            SchedulingActivityExecutionId = Id,
+            CallStackDepth = State.CallStackDepth + 1,
+        }, instanceId, UtcNow));
         return instanceId;
     }
 

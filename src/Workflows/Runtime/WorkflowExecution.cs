@@ -149,7 +149,10 @@ internal sealed class WorkflowExecution
             return;
         }
         var hasBookmarks = Instance.Bookmarks.Any(b => b.ActivityInstanceId == context.Id);
-        if (hasBookmarks) AddJournal(context.State, JournalEvents.Suspended);
+        // A running activity that followed some of its ports says so in its Suspended entry (message and outcomes).
+        if (hasBookmarks)
+            AddJournal(context.State, JournalEvents.Suspended, context.JournalMessage, context.ScheduledOutcomes.Count == 0 ? null
+                : new JsonObject { ["Outcomes"] = new JsonArray(context.ScheduledOutcomes.Select(o => (JsonNode)JsonValue.Create(o)!).ToArray()) });
         UpsertRecord(context.State);
         if (context.ScheduledOutcomes.Count > 0) await FollowScheduledOutcomesAsync(context);
     }

@@ -144,6 +144,8 @@ public sealed class DueWorkExecutor(
             VersionOptions = versionOptions,
             Input = payload["input"] as JsonObject,
             CorrelationId = payload.GetString("correlationId"),
+            Name = payload.GetString("name"),
+            TriggerActivityId = payload.GetString("triggerActivityId"),
             ParentWorkflowInstanceId = payload.GetString("parentWorkflowInstanceId"),
             SchedulingActivityExecutionId = payload.GetString("schedulingActivityExecutionId"),
             CallStackDepth = payload["callStackDepth"]?.GetValue<int>() ?? 0,

@@ -73,6 +73,49 @@ public class ConsolidateTests
         Assert.Equal(["CS-BATXAT-03"], draftTask.Payload!["children"]!["missing"]!.AsArray().Select(u => u!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task Over_many_children_the_drafting_task_keeps_the_exact_sums_but_leaves_out_each_childs_detail()
+    {
+        const int count = DraftReport.MaxChildDetailsInTask + 1;
+        await using var engine = new ChainEngine(Start, InMemoryOrganisation.Generated(count));
+        var plan = (await engine.Services.GetRequiredService<IPlanTemplates>().FindAsync("004"))!;
+        await engine.PublishAsync(Definition(Flowchart([Activity("collective", "Elsa.RunTask", ("taskName", Lit("Thông qua")))]), definitionId: "unit-chain"));
+        var top = await engine.PublishAsync(Definition(Flowchart(
+            [
+                Activity("request", "WorkflowHost.RequestReports", ("childWorkflowDefinitionId", Lit("unit-chain")), ("deadline", Lit("trước ngày 5/3/2019")),
+                    ("asOf", Lit("2019-02-20"))),
+                Activity("draft", "WorkflowHost.DraftReport"),
+            ],
+            ("request", "AllReported", "draft"))));
+        await engine.StartAsync(top, new JsonObject { ["unitCode"] = "GEN", ["planId"] = "004", ["levelKey"] = "huyen" });
+        await engine.Driver.RunUntilIdleAsync(Start);
+
+        var sections = ReportDraftOf(plan);
+        foreach (var (unit, i) in Assert.Single(engine.Notifications.Of<ReportsRequested>()).Units.Select((u, i) => (u, i)))
+        {
+            // Each unit's approved report, as its own chain would have left it.
+            var report = Report.Start(Guid.NewGuid(), "004", unit.ChildWorkflowInstanceId, unit.UnitCode, "co-so", "chuyenvien", Start);
+            Assert.True(report.SaveDraft(plan, sections with { IndicatorValues = new Dictionary<string, decimal> { ["HOCBONG-TIEN"] = 1000.01m * (i + 1) } }, "chuyenvien", Start).Succeeded);
+            Assert.True(report.Submit(plan, "chuyenvien", Start).Succeeded);
+            Assert.True(report.MarkApproved("bithu", Start).Succeeded);
+            engine.Reports.Add(report);
+        }
+        foreach (var collective in engine.Notifications.Of<RunTaskRequested>().Where(t => t.TaskName == "Thông qua").ToList())
+            await engine.Runtime.CompleteTaskAsync(collective.TaskId, "thông qua");
+        await engine.Driver.RunUntilIdleAsync(Start);
+
+        var task = engine.Notifications.Of<RunTaskRequested>().Single(t => t.TaskName == DraftReport.TaskName);
+        var money = task.Payload!["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "HOCBONG-TIEN")!;
+        Assert.Equal(1000.01m * count * (count + 1) / 2, money["childrenSum"]!.GetValue<decimal>());
+        Assert.Null(money["children"]);
+        Assert.Null(task.Payload["childTexts"]);
+        Assert.True(task.Payload["childDetailsOmitted"]!.GetValue<bool>());
+        Assert.Equal(count, task.Payload["children"]!["reported"]!.AsArray().Count);
+    }
+
+    private static ReportDraft ReportDraftOf(PlanTemplate plan) => new(
+        plan.AllSections().Where(s => s.Required).ToDictionary(s => s.Number, s => "Nội dung"), new Dictionary<string, decimal>(), []);
+
     [Theory]
     [InlineData("WorkflowHost.DraftReport", "Xây dựng báo cáo", "Submitted")]
     [InlineData("WorkflowHost.Consolidate", "Tổng hợp báo cáo", "Done")]

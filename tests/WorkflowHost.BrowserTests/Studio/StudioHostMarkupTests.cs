@@ -28,6 +28,20 @@ public sealed partial class StudioHostMarkupTests(WorkflowHostServer server) : I
     }
 
     [Fact]
+    public void Pages_that_draw_a_workflow_preload_the_designer_module_and_the_lists_do_not()
+    {
+        var preload = $"<link rel=\"modulepreload\" href=\"/studio/{StudioHostMarkup.DesignerModule}\" />";
+
+        Assert.Contains(preload, Render(StudioHostMarkup.Head(StudioElement.DefinitionEditor("d1"))));
+        Assert.Contains(preload, Render(StudioHostMarkup.Head(StudioElement.InstanceViewer("i1", "/studio/quy-trinh/{id}"))));
+        Assert.DoesNotContain("modulepreload", Render(StudioHostMarkup.Head(StudioElement.DefinitionList("/studio/quy-trinh/{id}"))));
+        Assert.DoesNotContain("modulepreload", Render(StudioHostMarkup.Head()));
+        // The module Studio imports (./_content/Elsa.Studio.Workflows.Designer/designer.entry.js) is in the package.
+        var package = Path.Combine(WorkflowHost.Infrastructure.Configuration.RepositoryRoot.Locate(null), new WorkflowHost.Studio.StudioOptions().AssetsPath);
+        Assert.True(File.Exists(Path.Combine(package, StudioHostMarkup.DesignerModule)));
+    }
+
+    [Fact]
     public void Body_renders_one_element_with_key_api_path_and_navigation_then_error_ui_then_scripts()
     {
         var body = Render(StudioHostMarkup.Body(StudioElement.InstanceViewer("inst-1", "/studio/quy-trinh/{id}"), "k\"<ey"));

@@ -78,5 +78,9 @@ public static class StudioPages
         return await condition();
     }
 
+    /// <summary>An item of the open MudBlazor menu (items are <c>div.mud-menu-item</c> with no ARIA role).</summary>
+    public static ILocator OpenMenuItem(IPage page, string text) =>
+        page.Locator(".mud-popover-open .mud-menu-item", new() { Has = page.Locator(".mud-menu-item-text", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{System.Text.RegularExpressions.Regex.Escape(text)}$") }) });
+
     public static ILocator CreateWorkflowButton(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Create workflow", Exact = true });
 }

@@ -52,6 +52,22 @@ public sealed class StudioServer : WorkflowHostServer
         return client;
     }
 
+    /// <summary>
+    /// The stored definition of a seed workflow (imported at start-up): by its file's definition id, else by its name.
+    /// </summary>
+    public async Task<string> DefinitionIdOfAsync(HttpClient client, SeedWorkflow workflow)
+    {
+        if (workflow.DefinitionId is { Length: > 0 } definitionId) return definitionId;
+        var list = JsonNode.Parse(await client.GetStringAsync($"workflow-definitions?versionOptions=Latest&SearchTerm={Uri.EscapeDataString(workflow.Name)}"))!;
+        return list["items"]!.AsArray().Single(i => i!["name"]!.GetValue<string>() == workflow.Name)!["definitionId"]!.GetValue<string>();
+    }
+
+    /// <summary>Activity type → descriptor display name, from the API Studio reads.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ActivityDisplayNamesAsync(HttpClient client) =>
+        JsonNode.Parse(await client.GetStringAsync("descriptors/activities"))!["items"]!.AsArray()
+            .GroupBy(d => d!["typeName"]!.GetValue<string>())
+            .ToDictionary(g => g.Key, g => g.MaxBy(d => d!["version"]!.GetValue<int>())!["displayName"]?.GetValue<string>() ?? g.Key);
+
     /// <summary>Imports an Elsa JSON file through the API (as Studio's import does) and returns the stored definition.</summary>
     public async Task<JsonObject> ImportAsync(HttpClient designer, string path)
     {

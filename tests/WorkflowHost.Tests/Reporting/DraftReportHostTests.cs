@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowHost.Infrastructure.Configuration;
@@ -96,5 +97,55 @@ public sealed class DraftReportHostTests(DraftReportHostFixture host) : IClassFi
         var done = (await host.ItemAsync(item.TaskId))!;
         Assert.Equal((InboxItemStatus.Done, "chuyenvien.btc"), (done.Status, done.CompletedBy));
         Assert.Equal(WorkflowSubStatus.Finished, (await host.Factory.InScopeAsync(s => s.GetRequiredService<IWorkflowStateStore>().GetInstanceAsync(instanceId)))!.SubStatus);
+    }
+
+    [Fact]
+    public async Task The_inbox_drafting_form_saves_shows_a_refusal_with_what_was_typed_and_submits()
+    {
+        var (instanceId, item) = await host.StartDraftingAsync();
+        var drafter = await LoginForm.SignedInClientAsync(host.Factory, "chuyenvien.btc");
+        var page = $"/Inbox/Details/{item.Id}";
+
+        var html = await drafter.GetStringAsync(page);
+        Assert.Contains("Xây dựng báo cáo — Tỉnh ủy", html);
+        Assert.Contains("name=\"s:I.1\"", html);
+        Assert.Contains("Công tác lãnh đạo, chỉ đạo tổ chức quán", html); // a section title of plan 000
+        Assert.Contains("name=\"i:TIN-BAI\"", html);
+        Assert.Contains(">Lưu nháp</button>", html);
+        Assert.Contains(">Gửi trình tập thể</button>", html);
+        Assert.DoesNotContain("name=\"DataJson\"", html); // not the generic JSON form
+
+        async Task<HttpResponseMessage> PostAsync(string action, params (string Key, string Value)[] fields)
+        {
+            var token = LoginForm.TokenFrom(await drafter.GetStringAsync(page));
+            var content = fields.Select(f => KeyValuePair.Create(f.Key, f.Value))
+                .Append(KeyValuePair.Create("action", action)).Append(KeyValuePair.Create("__RequestVerificationToken", token));
+            return await drafter.PostAsync(page + "?handler=Form", new FormUrlEncodedContent(content));
+        }
+
+        var saved = await PostAsync("save", ("s:I.1", "Đã quán triệt đến chi bộ."), ("i:TIN-BAI", "48"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(page, saved.Headers.Location!.OriginalString);
+        var report = (await host.ReportAsync(instanceId))!;
+        Assert.Equal(("Đã quán triệt đến chi bộ.", 48m), (report.Current.TextOf("I.1"), report.Current.ValueOf("TIN-BAI")));
+        Assert.Contains("Đã quán triệt đến chi bộ.", await drafter.GetStringAsync(page));
+
+        var sections = AllRequiredSections().Select(s => ($"s:{s.Key}", s.Value!.GetValue<string>())).ToList();
+        var refused = await PostAsync("submit", [.. sections.Where(s => s.Item1 != "s:IV"), ("i:TIN-BAI", "-3")]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var refusedHtml = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("không được là số âm", refusedHtml);
+        Assert.Contains("Mục IV", refusedHtml);
+        Assert.Contains("value=\"-3\"", refusedHtml);      // what was typed is shown again
+        Assert.Contains(">Chính sách</textarea>", refusedHtml);
+        Assert.Equal(InboxItemStatus.Open, (await host.ItemAsync(item.TaskId))!.Status);
+
+        var submitted = await PostAsync("submit", [.. sections, ("i:TIN-BAI", "52")]);
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        Assert.Equal("/Inbox", submitted.Headers.Location!.OriginalString);
+        var done = (await host.ItemAsync(item.TaskId))!;
+        Assert.Equal((InboxItemStatus.Done, "chuyenvien.btc"), (done.Status, done.CompletedBy));
+        var final = (await host.ReportAsync(instanceId))!;
+        Assert.Equal((ReportStatus.Submitted, 52m, "Nhiệm vụ"), (final.Current.Status, final.Current.ValueOf("TIN-BAI"), final.Current.TextOf("IV")));
     }
 }

@@ -16,6 +16,7 @@ public static class ActivityExecutionEndpoints
         api.MapGet("/activity-executions/by-id", (HttpContext context, IWorkflowQueryStore queries, CancellationToken ct) =>
             GetAsync(new ElsaQuery(context.Request.Query).String("id"), queries, ct));
         api.MapGet("/activity-executions/{id}", (string id, IWorkflowQueryStore queries, CancellationToken ct) => GetAsync(id, queries, ct));
+        api.MapGet("/activity-executions/count", CountAsync);
         api.MapGet("/activity-executions/{id}/call-stack", CallStackAsync);
         return api;
     }
@@ -41,6 +42,19 @@ public static class ActivityExecutionEndpoints
         if (q.String("WorkflowInstanceId") is not { } instanceId) return ElsaJson.BadRequest("WorkflowInstanceId", "The workflow instance id is required.");
         var records = await queries.ListActivityRecordsAsync(instanceId, q.String("ActivityNodeId"), ct);
         return ElsaJson.Ok(new JsonObject { ["items"] = JsonSerializer.SerializeToNode(records, ElsaJson.Options), ["count"] = records.Count });
+    }
+
+    /// <summary>Elsa's <c>{"count"}</c> of an instance's records, optionally of one activity id and only (un)completed ones.</summary>
+    private static async Task<IResult> CountAsync(HttpContext context, IWorkflowQueryStore queries, CancellationToken ct)
+    {
+        var q = new ElsaQuery(context.Request.Query);
+        var activityId = q.String("ActivityId");
+        var completed = q.Bool("Completed");
+        if (q.HasErrors) return q.BadRequest();
+        if (q.String("WorkflowInstanceId") is not { } instanceId) return ElsaJson.BadRequest("WorkflowInstanceId", "The workflow instance id is required.");
+        var records = await queries.ListActivityRecordsAsync(instanceId, null, ct);
+        var count = records.Count(r => (activityId is null || r.ActivityId == activityId) && (completed is null || (r.CompletedAt is not null) == completed));
+        return ElsaJson.Ok(new JsonObject { ["count"] = count });
     }
 
     private static async Task<IResult> ListSummariesAsync(HttpContext context, IWorkflowQueryStore queries, CancellationToken ct)

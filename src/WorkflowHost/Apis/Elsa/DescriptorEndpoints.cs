@@ -15,12 +15,8 @@ public static class DescriptorEndpoints
     public static RouteGroupBuilder MapDescriptorEndpoints(this RouteGroupBuilder api)
     {
         var descriptors = api.MapGroup("/descriptors");
-        // Studio re-fetches this after every save (Refresh=True); the registry is built once, so it stays cheap.
-        descriptors.MapGet("/activities", (ActivityRegistry registry) =>
-        {
-            var items = registry.Descriptors.OrderBy(d => d.TypeName, StringComparer.Ordinal).ThenBy(d => d.Version).ToList();
-            return ElsaJson.Ok(new JsonObject { ["items"] = JsonSerializer.SerializeToNode(items, ElsaJson.Options), ["count"] = items.Count });
-        });
+        // Studio re-fetches this after every save (Refresh=True); the registry never changes while the host runs.
+        descriptors.MapGet("/activities", (HttpContext context, ActivityRegistry registry) => ActivityDescriptorsDocument.For(registry).Answer(context));
         descriptors.MapGet("/activities/{typeName}", (string typeName, HttpContext context, ActivityRegistry registry) =>
         {
             var q = new ElsaQuery(context.Request.Query);
@@ -31,6 +27,7 @@ public static class DescriptorEndpoints
                 ? ElsaJson.NotFound($"Activity type '{typeName}' is not registered.")
                 : Results.Json(registration.Descriptor, ElsaJson.Options);
         });
+        descriptors.MapPost("/activities/{activityTypeName}/options/{propertyName}", InputOptionsAsync);
         descriptors.MapGet("/expression-descriptors", (IEnumerable<IExpressionHandler> handlers) =>
         {
             var items = handlers.Select(h => ExpressionDescriptor(h.Type)).ToList();
@@ -58,6 +55,34 @@ public static class DescriptorEndpoints
         descriptors.MapGet("/commit-strategies/activities", () => ElsaJson.Ok(new JsonObject { ["items"] = new JsonArray(), ["count"] = 0 }));
         descriptors.MapGet("/output-converters", () => ElsaJson.Ok(new JsonObject { ["items"] = new JsonArray() }));
         return api;
+    }
+
+    public sealed class InputOptionsRequest
+    {
+        /// <summary>The activity's current input values by camelCase name; options here do not depend on them.</summary>
+        public JsonObject? Context { get; set; }
+    }
+
+    /// <summary>
+    /// The UI specifications of one input (ELSA-API §4.1), which Studio asks for when an input's specifications carry
+    /// <c>Refresh: true</c>: the registry's own — e.g. the dropdown of an enum input such as RequestReports'
+    /// <c>Selection</c>. Workflow-definition pickers list definitions themselves (<c>GET /workflow-definitions</c>).
+    /// </summary>
+    private static async Task<IResult> InputOptionsAsync(string activityTypeName, string propertyName, HttpContext context, ActivityRegistry registry, CancellationToken ct)
+    {
+        var q = new ElsaQuery(context.Request.Query);
+        var version = q.Int("version", min: 1);
+        if (q.HasErrors) return q.BadRequest();
+        var (_, error) = await ElsaJson.ReadBodyAsync<InputOptionsRequest>(context.Request, ct);
+        if (error is not null) return error;
+        var registration = version is { } v
+            ? registry.All.FirstOrDefault(r => r.Descriptor.TypeName == activityTypeName && r.Descriptor.Version == v)
+            : registry.Find(activityTypeName);
+        if (registration is null) return ElsaJson.NotFound($"Activity type '{activityTypeName}' is not registered.");
+        var input = registration.Descriptor.Inputs.FirstOrDefault(i => i.Name == propertyName)
+                    ?? registration.Descriptor.Inputs.FirstOrDefault(i => string.Equals(i.Name, propertyName, StringComparison.OrdinalIgnoreCase));
+        if (input is null) return ElsaJson.NotFound($"Activity type '{activityTypeName}' has no input '{propertyName}'.");
+        return ElsaJson.Ok(new JsonObject { ["items"] = input.UISpecifications?.DeepClone() ?? new JsonObject() });
     }
 
     private static IResult Strategies(params (string TypeName, string DisplayName, string Description)[] strategies) =>

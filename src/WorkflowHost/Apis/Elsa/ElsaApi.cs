@@ -19,9 +19,12 @@ public static class ElsaApi
         api.MapWorkflowDefinitionEndpoints();
         api.MapWorkflowDefinitionBulkEndpoints();
         api.MapWorkflowExecutionEndpoints();
+        api.MapWorkflowDefinitionGraphEndpoints();
         api.MapWorkflowInstanceEndpoints();
+        api.MapWorkflowInstanceTransferEndpoints();
         api.MapActivityExecutionEndpoints();
         api.MapTaskEndpoints();
+        api.MapActivityTestEndpoints();
         return app;
     }
 }

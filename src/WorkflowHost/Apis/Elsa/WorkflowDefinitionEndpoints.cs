@@ -20,6 +20,7 @@ public static class WorkflowDefinitionEndpoints
         definitions.MapGet("/by-id/{id}", GetByIdAsync);
         definitions.MapGet("/many-by-id", GetManyByIdAsync);
         definitions.MapGet("/validation/is-name-unique", IsNameUniqueAsync);
+        definitions.MapGet("/query/count", CountAsync);
         definitions.MapGet("/{definitionId}/versions", ListVersionsAsync);
         definitions.MapGet("/{definitionId}/export", ExportAsync);
 
@@ -98,6 +99,13 @@ public static class WorkflowDefinitionEndpoints
         var q = new ElsaQuery(context.Request.Query);
         if (q.String("name")?.Trim() is not { Length: > 0 } name) return ElsaJson.BadRequest("name", "The name is required.");
         return ElsaJson.Ok(new JsonObject { ["isUnique"] = await store.IsNameUniqueAsync(name, q.String("definitionId"), ct) });
+    }
+
+    /// <summary>Elsa's <c>{"count"}</c>: the number of definitions (each has exactly one latest version).</summary>
+    private static async Task<IResult> CountAsync(IWorkflowDefinitionStore store, CancellationToken ct)
+    {
+        var latest = await store.QueryAsync(new WorkflowDefinitionQuery { VersionOptions = VersionOptions.Latest, Page = 0, PageSize = 1 }, ct);
+        return ElsaJson.Ok(new JsonObject { ["count"] = latest.TotalCount });
     }
 
     private static async Task<IResult> ListVersionsAsync(string definitionId, HttpContext context, IWorkflowDefinitionService service, CancellationToken ct)

@@ -9,14 +9,19 @@ public sealed class StudioElement
 {
     public const string IdPlaceholder = "{id}";
 
-    private StudioElement(string tagName, IReadOnlyDictionary<string, string> attributes, IReadOnlyDictionary<string, string> navigation)
+    private StudioElement(string tagName, IReadOnlyDictionary<string, string> attributes, IReadOnlyDictionary<string, string> navigation,
+        bool drawsWorkflow = false)
     {
         TagName = tagName;
         Attributes = attributes;
         Navigation = navigation;
+        DrawsWorkflow = drawsWorkflow;
     }
 
     public string TagName { get; }
+
+    /// <summary>The element shows a workflow on Studio's designer canvas (editor, instance viewer).</summary>
+    public bool DrawsWorkflow { get; }
 
     /// <summary>Element-specific attributes (the backend ones are added by <see cref="StudioHostMarkup"/>).</summary>
     public IReadOnlyDictionary<string, string> Attributes { get; }
@@ -39,7 +44,7 @@ public sealed class StudioElement
     /// </summary>
     public static StudioElement DefinitionEditor(string definitionId)
         => new("elsa-workflow-definition-editor",
-            new Dictionary<string, string> { ["definition-id"] = CheckId(definitionId, nameof(definitionId)) }, Empty);
+            new Dictionary<string, string> { ["definition-id"] = CheckId(definitionId, nameof(definitionId)) }, Empty, drawsWorkflow: true);
 
     /// <summary>Instance list; a row click calls viewWorkflowInstance(instanceId).</summary>
     public static StudioElement InstanceList(string viewInstanceUrl)
@@ -50,7 +55,8 @@ public sealed class StudioElement
     public static StudioElement InstanceViewer(string instanceId, string editDefinitionUrl)
         => new("elsa-workflow-instance-viewer",
             new Dictionary<string, string> { ["instance-id"] = CheckId(instanceId, nameof(instanceId)) },
-            new Dictionary<string, string> { ["editWorkflowDefinition"] = CheckUrlTemplate(editDefinitionUrl, nameof(editDefinitionUrl)) });
+            new Dictionary<string, string> { ["editWorkflowDefinition"] = CheckUrlTemplate(editDefinitionUrl, nameof(editDefinitionUrl)) },
+            drawsWorkflow: true);
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
 
