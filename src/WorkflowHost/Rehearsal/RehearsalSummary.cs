@@ -33,7 +33,7 @@ public sealed record RehearsalSummary(
     bool FinalReportFound,
     DateTimeOffset? Reached,
     DateTimeOffset? PlanDeadlineUtc,
-    int UnansweredTasks)
+    IReadOnlyList<string> GenericTaskNames)
 {
     public int OnTime => Units.Count(u => u.OnTime);
     public int Late => Units.Count(u => u.Late);
@@ -62,7 +62,9 @@ public sealed record RehearsalSummary(
         if (Units.Any(u => u.Fault is not null))
             output.WriteLine($"  chains stopped on an incident: {Units.Count(u => u.Fault is not null)}");
         output.WriteLine($"  reminders sent {Reminders}, escalations {Escalations}, collective rejections {Rejections}, returned by via bodies {Returns}");
-        if (UnansweredTasks > 0) output.WriteLine($"  tasks no actor answers: {UnansweredTasks}");
+        if (GenericTaskNames.Count > 0)
+            output.WriteLine($"  tasks without a scripted actor, marked done: {GenericTaskNames.Count} (" +
+                             string.Join(", ", GenericTaskNames.GroupBy(n => n).Select(g => $"{g.Key} ×{g.Count()}")) + ")");
         output.WriteLine(FinalReportFound
             ? $"  final totals {(TotalsMatch ? "match" : "DO NOT match")} the sum of the values entered ({FinalTotals.Count} indicators)"
             : "  no final report");
@@ -113,7 +115,7 @@ public static class RehearsalSummaryBuilder
         return new RehearsalSummary(plan, top?.SubStatus == Workflows.Runtime.WorkflowSubStatus.Finished, units,
             observer.Reminders.Count, observer.Escalations.Count,
             observer.Decisions.Count(d => d.Decision.Outcome == ApprovalOutcome.Rejected), observer.Returns.Count,
-            finalTotals, entered, report is not null, reached, planDeadlineUtc, actors.Unanswered.Count);
+            finalTotals, entered, report is not null, reached, planDeadlineUtc, actors.AnsweredGenerically.Select(t => t.TaskName).ToList());
     }
 
     /// <summary>What the actors entered at the units without children under <paramref name="unit"/>, through the children each level summed.</summary>
