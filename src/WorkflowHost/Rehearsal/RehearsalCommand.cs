@@ -43,6 +43,12 @@ public static class RehearsalCommand
             await errors.WriteLineAsync(e.Message);
             return 2;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Start-up problems (seed data, workflow files, database) were logged in full; say why the run stopped.
+            await errors.WriteLineAsync($"rehearse: the rehearsal could not run: {e.Message}");
+            return 1;
+        }
     }
 
     /// <summary>
@@ -52,11 +58,16 @@ public static class RehearsalCommand
     public static async Task<RehearsalRun> RunAsync(RehearsalOptions options, string[] hostArgs, TextWriter progress,
         CancellationToken cancellationToken = default)
     {
-        var plan = ReadPlan(hostArgs, options);
+        var sourceRoot = RepositoryRoot.Locate(new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(hostArgs).Build()[RepositoryRoot.OverrideKey]);
+        var plan = ReadPlan(sourceRoot, options);
         var start = VietnamTime.At(plan.IssueDate ?? plan.AsOf, new TimeOnly(8, 0));
-        if (options.Units is not null)
-            throw new RehearsalOptionsException("rehearse: --units (a generated organisation) is not available yet; rehearse on the demo organisation without it.");
-        var host = await RehearsalHost.StartAsync(options, start, hostArgs, cancellationToken);
+        string? generatedRoot = null;
+        if (options.Units is { } count)
+        {
+            generatedRoot = GeneratedOrganisation.Create(sourceRoot, count);
+            hostArgs = [.. hostArgs, "--" + RepositoryRoot.OverrideKey, generatedRoot];
+        }
+        var host = await RehearsalHost.StartAsync(options, start, hostArgs, generatedRoot, cancellationToken);
         try
         {
             var planDeadline = await PlanDeadlineAsync(host.Services, plan, cancellationToken);
@@ -80,9 +91,8 @@ public static class RehearsalCommand
         }
     }
 
-    private static PlanTemplate ReadPlan(string[] hostArgs, RehearsalOptions options)
+    private static PlanTemplate ReadPlan(string root, RehearsalOptions options)
     {
-        var root = RepositoryRoot.Locate(new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(hostArgs).Build()[RepositoryRoot.OverrideKey]);
         var result = PlanTemplateDirectory.Read(Path.Combine(root, "workflows", "plans"));
         var plan = result.Templates.FirstOrDefault(t => t.Id == options.PlanId);
         if (plan is not null) return plan;

@@ -26,6 +26,7 @@ public sealed class RehearsalHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string? _temporaryFolder;
 
+    /// <param name="temporaryFolder">Deleted on dispose: the temporary database's folder and/or the generated root.</param>
     private RehearsalHost(WebApplication app, VirtualTimeProvider clock, RehearsalObserver observer, string? temporaryFolder)
     {
         _app = app;
@@ -39,14 +40,15 @@ public sealed class RehearsalHost : IAsyncDisposable
     public RehearsalObserver Observer { get; }
 
     /// <param name="hostArgs">Host configuration arguments (e.g. <c>--WORKFLOWHOST_ROOT …</c>), not the rehearse options.</param>
-    public static async Task<RehearsalHost> StartAsync(RehearsalOptions options, DateTimeOffset start, string[] hostArgs,
+    /// <param name="ownedRoot">A generated root folder (<see cref="GeneratedOrganisation"/>) deleted with the host.</param>
+    public static async Task<RehearsalHost> StartAsync(RehearsalOptions options, DateTimeOffset start, string[] hostArgs, string? ownedRoot,
         CancellationToken cancellationToken = default)
     {
-        string? folder = null;
+        var folder = ownedRoot;
         var connection = options.Connection;
         if (connection is null)
         {
-            folder = Path.Combine(Path.GetTempPath(), "workflowhost-rehearsal", Guid.NewGuid().ToString("N"));
+            folder ??= Path.Combine(Path.GetTempPath(), "workflowhost-rehearsal", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
             connection = $"Data Source={Path.Combine(folder, "rehearsal.db")}";
         }

@@ -22,6 +22,23 @@ public sealed class RehearseCommandLineTests
     }
 
     [Fact]
+    public async Task A_small_run_of_plan_002_on_a_generated_province_prints_progress_a_summary_and_the_script_line_last()
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var exit = await RehearsalCommand.RunAsync(["rehearse", "--plan", "002", "--units", "13", "--late", "0", "--reject", "0", "--seed", "4"], output, errors);
+
+        Assert.True(exit == 0, errors.ToString());
+        var lines = output.ToString().TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.StartsWith("rehearsing plan-002 (plan 002) from 2022-09-01", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("2022-09-", StringComparison.Ordinal) && l.Contains("tasks opened"));
+        Assert.Contains("Summary of plan 002", lines);
+        // One generated huyện of 12 cơ sở, the đảng ủy trực thuộc with their cơ sở, the 10 provincial bodies.
+        Assert.Contains(lines, l => l.Trim().StartsWith("huyen", StringComparison.Ordinal) && l.Contains(" 4 "));
+        Assert.Matches(@"^rehearsal 002: complete=true units=\d+ on_time=\d+ late=0 missing=0 totals_match=true reached=2022-10-\d\dT\d\d:\d\d:\d\dZ$", lines[^1]);
+    }
+
+    [Fact]
     public void Options_read_every_value_and_map_a_plan_number_to_its_workflow()
     {
         var options = RehearsalOptions.Parse(["--plan", "004", "--units", "300", "--late", "0.2", "--reject", "0", "--seed", "42", "--connection", "Data Source=x.db"]);
