@@ -10,10 +10,14 @@ namespace WorkflowHost.Persistence.Workflows;
 /// <summary>Definition versions in <c>WorkflowDefinitions</c>; semantics of <see cref="InMemoryWorkflowStore"/>.</summary>
 public sealed class EfWorkflowDefinitionStore(WorkflowHostDbContext db, IServiceScopeFactory scopes) : IWorkflowDefinitionStore
 {
+    private static readonly PerModel<Func<WorkflowHostDbContext, string, CancellationToken, Task<WorkflowDefinitionRow?>>> ById = new(() =>
+        EF.CompileAsyncQuery((WorkflowHostDbContext db, string id, CancellationToken _) =>
+            db.Set<WorkflowDefinitionRow>().AsNoTracking().FirstOrDefault(d => d.Id == id)));
+
     private IQueryable<WorkflowDefinitionRow> Definitions => db.Set<WorkflowDefinitionRow>().AsNoTracking();
 
     public async Task<WorkflowDefinitionVersion?> FindByIdAsync(string versionId, CancellationToken cancellationToken = default) =>
-        await Definitions.FirstOrDefaultAsync(d => d.Id == versionId, cancellationToken) is { } row ? RowMapping.ToVersion(row) : null;
+        await ById.For(db)(db, versionId, cancellationToken) is { } row ? RowMapping.ToVersion(row) : null;
 
     public async Task<WorkflowDefinitionVersion?> FindAsync(string definitionId, VersionOptions versionOptions, CancellationToken cancellationToken = default)
     {

@@ -64,9 +64,25 @@ public interface IWorkflowStateStore
     Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default);
     /// <summary>Bookmarks by (name, hash), optionally only in instances with this correlation id.</summary>
     Task<IReadOnlyList<Bookmark>> FindBookmarksAsync(string name, string hash, string? correlationId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The oldest bookmark with this (name, hash) together with its instance's state — one read where the store can
+    /// (a task completion's only read). The pair is read before the instance lock is taken, so the runtime treats the
+    /// state as a guess the commit's row-version check confirms.
+    /// </summary>
+    async Task<BookmarkedInstance?> FindBookmarkWithInstanceAsync(string name, string hash, CancellationToken cancellationToken = default)
+    {
+        foreach (var bookmark in await FindBookmarksAsync(name, hash, null, cancellationToken))
+            if (await GetInstanceAsync(bookmark.WorkflowInstanceId, cancellationToken) is { } instance)
+                return new BookmarkedInstance(bookmark, instance);
+        return null;
+    }
     /// <summary>Deletes an instance with its bookmarks, timers, activity records and journal. False if unknown.</summary>
     Task<bool> DeleteInstanceAsync(string instanceId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A bookmark and the state of the instance holding it, read together.</summary>
+public sealed record BookmarkedInstance(Bookmark Bookmark, WorkflowInstance Instance);
 
 /// <summary>
 /// The due-item table. <see cref="ClaimDueAsync"/> must hand a row to one owner at a time: rows due at or before

@@ -70,15 +70,35 @@ public sealed class WorkflowRuntime(
         return WorkflowRunResult.From(instance);
     }
 
+    /// <summary>
+    /// One read finds the task's bookmark with its instance's state (before the lock: the instance is not known
+    /// until then). If another burst of that instance committed between the read and the lock, the commit's row-version
+    /// check refuses ours and the resume is redone on the state read under the lock — so exactly-once still holds.
+    /// </summary>
     public async Task<ResumeResult> CompleteTaskAsync(string taskId, JsonNode? result, CancellationToken cancellationToken = default)
     {
-        var bookmarks = await FindBookmarksAsync(BookmarkNames.RunTask, taskId, null, cancellationToken);
-        if (bookmarks.Count == 0) return ResumeResult.NotFound($"No pending task with id '{taskId}'.");
-        var bookmark = bookmarks[0];
-        var outcome = await ResumeBookmarkAsync(bookmark.WorkflowInstanceId, bookmark.Id,
-            new JsonObject { ["RunTaskInput"] = result?.DeepClone() }, cancellationToken);
+        var input = new JsonObject { ["RunTaskInput"] = result?.DeepClone() };
+        BookmarkedInstance? found;
+        ResumeResult? outcome = null;
+        await using (var scope = scopeFactory.CreateAsyncScope())
+        {
+            found = await scope.ServiceProvider.GetRequiredService<IWorkflowStateStore>()
+                .FindBookmarkWithInstanceAsync(BookmarkNames.RunTask, BookmarkHash.Compute(BookmarkNames.RunTask, taskId), cancellationToken);
+            if (found is null) return ResumeResult.NotFound($"No pending task with id '{taskId}'.");
+            try
+            {
+                outcome = await ResumeInScopeAsync(scope.ServiceProvider, found.Instance.Id, [ResumeOf(found.Bookmark.Id, input)], found.Instance, cancellationToken);
+            }
+            catch (ConcurrencyException)
+            {
+                // The state read before the lock was stale; redone below on a fresh scope and read.
+            }
+        }
+        outcome ??= await ResumeCoreAsync(found.Instance.Id, [ResumeOf(found.Bookmark.Id, input)], cancellationToken);
         return outcome.Outcome == ResumeOutcome.NotFound ? ResumeResult.NotFound($"No pending task with id '{taskId}' (already completed).") : outcome;
     }
+
+    private static PendingResume ResumeOf(string bookmarkId, JsonObject input) => new(b => b.Id == bookmarkId, (JsonObject)input.DeepClone(), null);
 
     public Task<ResumeResult> ResumeBookmarkAsync(string instanceId, string bookmarkId, JsonObject? input = null, CancellationToken cancellationToken = default) =>
         ResumeCoreAsync(instanceId, [new PendingResume(b => b.Id == bookmarkId, input ?? new JsonObject(), null)], cancellationToken);
@@ -93,9 +113,15 @@ public sealed class WorkflowRuntime(
     internal async Task<ResumeResult> ResumeCoreAsync(string instanceId, IReadOnlyList<PendingResume> resumes, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
-        var state = scope.ServiceProvider.GetRequiredService<IWorkflowStateStore>();
+        return await ResumeInScopeAsync(scope.ServiceProvider, instanceId, resumes, null, cancellationToken);
+    }
+
+    /// <summary><paramref name="readBeforeLock"/>: state read before the lock (its row version guards the commit); null reads it under the lock.</summary>
+    private async Task<ResumeResult> ResumeInScopeAsync(IServiceProvider services, string instanceId, IReadOnlyList<PendingResume> resumes,
+        WorkflowInstance? readBeforeLock, CancellationToken cancellationToken)
+    {
         await using var held = await instanceLock.AcquireAsync(instanceId, cancellationToken);
-        var instance = await state.GetInstanceAsync(instanceId, cancellationToken);
+        var instance = readBeforeLock ?? await services.GetRequiredService<IWorkflowStateStore>().GetInstanceAsync(instanceId, cancellationToken);
         if (instance is null) return ResumeResult.NotFound($"Workflow instance '{instanceId}' does not exist.");
 
         WorkflowExecution? execution = null;
@@ -110,9 +136,9 @@ public sealed class WorkflowRuntime(
             }
             if (execution is null)
             {
-                var workflow = await LoadWorkflowAsync(scope.ServiceProvider, instance, cancellationToken);
+                var workflow = await LoadWorkflowAsync(services, instance, cancellationToken);
                 if (workflow is null) return ResumeResult.NotFound($"Definition version '{instance.DefinitionVersionId}' of instance '{instanceId}' no longer exists.");
-                execution = new WorkflowExecution(this, scope.ServiceProvider, instance, workflow, isNew: false, cancellationToken);
+                execution = new WorkflowExecution(this, services, instance, workflow, isNew: false, cancellationToken);
             }
             execution.RemoveBookmark(bookmark);
             if (resume.TimerId is { } timerId && timerId != bookmark.Id) execution.RemoveTimer(timerId);
@@ -122,7 +148,7 @@ public sealed class WorkflowRuntime(
         if (execution is null) return ResumeResult.NotFound($"Workflow instance '{instanceId}' has no such pending bookmark.");
         // Rows of skipped resumes go with the commit too: they no longer apply, and deleting them here is atomic with it.
         foreach (var timerId in skippedTimerIds) execution.RemoveTimer(timerId);
-        await CommitAsync(scope.ServiceProvider, execution, cancellationToken);
+        await CommitAsync(services, execution, cancellationToken);
         return new ResumeResult(ResumeOutcome.Resumed, WorkflowRunResult.From(instance));
     }
 
@@ -185,11 +211,10 @@ public sealed class WorkflowRuntime(
             .FindBookmarksAsync(name, BookmarkHash.Compute(name, stimulusKey), correlationId, cancellationToken);
     }
 
-    private async Task<CompiledWorkflow?> LoadWorkflowAsync(IServiceProvider services, WorkflowInstance instance, CancellationToken cancellationToken)
-    {
-        var version = await services.GetRequiredService<IWorkflowDefinitionStore>().FindByIdAsync(instance.DefinitionVersionId, cancellationToken);
-        return version is null ? null : cache.Get(version);
-    }
+    /// <summary>A running instance's version: from the cache by version id, read from the store only the first time.</summary>
+    private async Task<CompiledWorkflow?> LoadWorkflowAsync(IServiceProvider services, WorkflowInstance instance, CancellationToken cancellationToken) =>
+        await cache.GetAsync(instance.DefinitionVersionId,
+            id => services.GetRequiredService<IWorkflowDefinitionStore>().FindByIdAsync(id, cancellationToken));
 
     private async Task CommitAsync(IServiceProvider services, WorkflowExecution execution, CancellationToken cancellationToken)
     {
