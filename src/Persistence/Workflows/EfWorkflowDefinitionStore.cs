@@ -32,6 +32,9 @@ public sealed class EfWorkflowDefinitionStore(WorkflowHostDbContext db, IService
         (await Definitions.Where(d => d.DefinitionId == definitionId).OrderBy(d => d.Version).ToListAsync(cancellationToken))
         .Select(RowMapping.ToVersion).ToList();
 
+    public async Task<IReadOnlyList<string>> ListPublishedVersionIdsAsync(CancellationToken cancellationToken = default) =>
+        await Definitions.Where(d => d.IsPublished).Select(d => d.Id).ToListAsync(cancellationToken);
+
     public async Task<Page<WorkflowDefinitionVersion>> QueryAsync(WorkflowDefinitionQuery query, CancellationToken cancellationToken = default)
     {
         var items = Matching(Definitions, query.VersionOptions);

@@ -55,6 +55,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<IWorkflowRuntime>(sp => sp.GetRequiredService<WorkflowRuntime>());
         services.AddSingleton<TriggerTimers>();
+        services.AddSingleton<StimulusTriggers>();
         services.AddSingleton<DueWorkExecutor>();
         services.AddSingleton(builder.SchedulerOptions);
         services.AddSingleton<TimerScheduler>();

@@ -50,6 +50,9 @@ public interface IWorkflowDefinitionStore
     /// <summary>The highest version matching the options (for LatestOrPublished: the latest, else the published one).</summary>
     Task<WorkflowDefinitionVersion?> FindAsync(string definitionId, VersionOptions versionOptions, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<WorkflowDefinitionVersion>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default);
+    /// <summary>Ids of every published version (where stimulus triggers are looked for).</summary>
+    async Task<IReadOnlyList<string>> ListPublishedVersionIdsAsync(CancellationToken cancellationToken = default) =>
+        (await QueryAsync(new WorkflowDefinitionQuery { VersionOptions = VersionOptions.Published }, cancellationToken)).Items.Select(v => v.Id).ToList();
     Task<Page<WorkflowDefinitionVersion>> QueryAsync(WorkflowDefinitionQuery query, CancellationToken cancellationToken = default);
     /// <summary>Whether no other definition (excluding <paramref name="excludeDefinitionId"/>) uses this name (trimmed, case-insensitive).</summary>
     Task<bool> IsNameUniqueAsync(string name, string? excludeDefinitionId, CancellationToken cancellationToken = default);

@@ -18,6 +18,7 @@ public sealed class WorkflowRuntime(
     IWorkflowInstanceLock instanceLock,
     TimeProvider timeProvider,
     TimerSignal timerSignal,
+    StimulusTriggers stimulusTriggers,
     WorkflowRuntimeOptions options,
     ILogger<WorkflowRuntime> logger) : IWorkflowRuntime
 {
@@ -155,15 +156,57 @@ public sealed class WorkflowRuntime(
     public async Task<IReadOnlyList<ResumeResult>> ResumeAsync(string bookmarkName, string stimulusKey, JsonObject? input = null,
         string? correlationId = null, CancellationToken cancellationToken = default)
     {
+        input ??= new JsonObject();
         var results = new List<ResumeResult>();
         foreach (var bookmark in await FindBookmarksAsync(bookmarkName, stimulusKey, correlationId, cancellationToken))
-            results.Add(await ResumeBookmarkAsync(bookmark.WorkflowInstanceId, bookmark.Id, input, cancellationToken));
+            results.Add(await ResumeBookmarkAsync(bookmark.WorkflowInstanceId, bookmark.Id, (JsonObject)input.DeepClone(), cancellationToken));
+        // After the resumes, so an instance started here is not also resumed by the stimulus that started it.
+        results.AddRange(await StartTriggeredAsync(bookmarkName, stimulusKey, input, correlationId, null, cancellationToken));
         return results;
     }
 
     public Task<IReadOnlyList<ResumeResult>> PublishEventAsync(string eventName, string? correlationId = null, JsonNode? payload = null,
         CancellationToken cancellationToken = default) =>
         ResumeAsync(BookmarkNames.Event, eventName, new JsonObject { ["EventPayload"] = payload?.DeepClone() }, correlationId, cancellationToken);
+
+    /// <summary>
+    /// Starts a new instance at every published stimulus trigger listening for (name, key), each in its own commit,
+    /// with the stimulus's correlation id. <paramref name="instanceIdOf"/> gives redoable work (a durable stimulus row)
+    /// fixed instance ids: a start that already committed is skipped, so a re-run after a crash starts nothing twice.
+    /// </summary>
+    internal async Task<IReadOnlyList<ResumeResult>> StartTriggeredAsync(string bookmarkName, string stimulusKey, JsonObject input, string? correlationId,
+        Func<StimulusTriggerMatch, string>? instanceIdOf, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<StimulusTriggerMatch> matches;
+        await using (var scope = scopeFactory.CreateAsyncScope())
+            matches = await stimulusTriggers.FindAsync(scope.ServiceProvider.GetRequiredService<IWorkflowDefinitionStore>(), bookmarkName, stimulusKey, cancellationToken);
+        var results = new List<ResumeResult>();
+        foreach (var match in matches)
+        {
+            var instanceId = instanceIdOf?.Invoke(match);
+            if (instanceId is not null && await InstanceExistsAsync(instanceId, cancellationToken)) continue;
+            try
+            {
+                var run = await StartAsync(new StartWorkflowRequest
+                {
+                    DefinitionVersionId = match.Workflow.VersionId, TriggerActivityId = match.Node.Id, InstanceId = instanceId,
+                    CorrelationId = correlationId, Input = match.Trigger.WorkflowInput(input),
+                }, cancellationToken);
+                results.Add(new ResumeResult(ResumeOutcome.Started, run));
+            }
+            catch (ConcurrencyException) when (instanceId is not null)
+            {
+                // Started by an earlier run of the same work that committed meanwhile.
+            }
+        }
+        return results;
+    }
+
+    private async Task<bool> InstanceExistsAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IWorkflowStateStore>().GetInstanceAsync(instanceId, cancellationToken) is not null;
+    }
 
     public async Task<bool> CancelAsync(string instanceId, CancellationToken cancellationToken = default)
     {

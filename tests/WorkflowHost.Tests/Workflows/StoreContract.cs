@@ -182,6 +182,7 @@ public static class StoreContract
         Assert.Equal([2, 1], page.Items.Select(d => d.Version));
         Assert.Equal(["e"], (await host.Store<IWorkflowDefinitionStore, Page<WorkflowDefinitionVersion>>(s => s.QueryAsync(new WorkflowDefinitionQuery { IsSystem = true }))).Items.Select(d => d.DefinitionId));
         Assert.Equal([v1.Id], (await host.Store<IWorkflowDefinitionStore, Page<WorkflowDefinitionVersion>>(s => s.QueryAsync(new WorkflowDefinitionQuery { SearchTerm = "QUÝ", VersionOptions = VersionOptions.Published }))).Items.Select(d => d.Id));
+        Assert.Equal(new[] { v1.Id, other.Id }.Order(), (await host.Store<IWorkflowDefinitionStore, IReadOnlyList<string>>(s => s.ListPublishedVersionIdsAsync())).Order());
 
         // Publishing v2: v1 loses its flags in place, d's trigger rows are replaced, e's stay.
         await host.Store<IWorkflowDefinitionStore, int>(async s =>
