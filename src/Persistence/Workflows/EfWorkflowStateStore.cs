@@ -42,7 +42,11 @@ public sealed class EfWorkflowStateStore(WorkflowHostDbContext db, IServiceScope
         var isNew = commit.ExpectedRowVersion is null;
         try
         {
-            await EngineTransaction.RunAsync(scopes, db => WriteAsync(db, commit, cancellationToken), commit.Notifications, cancellationToken);
+            var commits = commit.SelfAndChildren().ToList();
+            await EngineTransaction.RunAsync(scopes, async db =>
+            {
+                foreach (var each in commits) await WriteAsync(db, each, cancellationToken);
+            }, commits.SelectMany(c => c.Notifications).ToList(), cancellationToken);
         }
         catch (Exception exception) when (exception is DbException or DbUpdateException)
         {

@@ -27,6 +27,15 @@ public sealed record WorkflowCommit
     public IReadOnlyList<ActivityExecutionRecord> ActivityRecords { get; init; } = [];
     public IReadOnlyList<WorkflowExecutionLogEntry> JournalEntries { get; init; } = [];
     public IReadOnlyList<INotification> Notifications { get; init; } = [];
+    /// <summary>
+    /// Commits of child instances this burst started in-process (ExecuteWorkflow): written in the SAME transaction, so
+    /// a child exists exactly when the parent burst that started it committed — a crash or a conflict before that
+    /// leaves neither, and the redone burst starts the child once.
+    /// </summary>
+    public IReadOnlyList<WorkflowCommit> ChildCommits { get; init; } = [];
+
+    /// <summary>This commit, then its child commits depth-first (the order a store writes them in).</summary>
+    public IEnumerable<WorkflowCommit> SelfAndChildren() => ChildCommits.SelectMany(c => c.SelfAndChildren()).Prepend(this);
 }
 
 /// <summary>Changes to definitions (publish/retract/save/delete) with their trigger timers, in one transaction.</summary>

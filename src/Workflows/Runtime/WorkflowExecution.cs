@@ -29,6 +29,7 @@ internal sealed class WorkflowExecution
     private readonly List<string> _timersRemoved = [];
     private readonly Dictionary<string, ActivityExecutionRecord> _records = new();
     private readonly List<WorkflowExecutionLogEntry> _journal = [];
+    private readonly List<WorkflowCommit> _childCommits = [];
     private bool _finishRequested;
 
     public WorkflowExecution(WorkflowRuntime runtime, IServiceProvider services, WorkflowInstance instance, CompiledWorkflow workflow, bool isNew, CancellationToken cancellationToken)
@@ -361,6 +362,9 @@ internal sealed class WorkflowExecution
 
     public void RemoveTimer(string timerId) => _timersRemoved.Add(timerId);
 
+    /// <summary>A child instance started in-process by this burst; its commit is written with this one.</summary>
+    public void AddChildCommit(WorkflowCommit commit) => _childCommits.Add(commit);
+
     // ---- inputs, outputs, variables ----------------------------------------------------------------------------
 
     private JsonObject EvaluateInputs(ActivityNode node, ActivityExecutionContext context)
@@ -517,6 +521,7 @@ internal sealed class WorkflowExecution
             ActivityRecords = _records.Values.ToList(),
             JournalEntries = _journal.ToList(),
             Notifications = Notifications.ToList(),
+            ChildCommits = _childCommits.ToList(),
         };
     }
 

@@ -35,7 +35,28 @@ public sealed class WorkflowRuntime(
         IReadOnlyList<string> timersRemoved, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
-        var definitions = scope.ServiceProvider.GetRequiredService<IWorkflowDefinitionStore>();
+        var (instance, execution) = await RunStartAsync(scope.ServiceProvider, request, timersAdded, timersRemoved, cancellationToken);
+        await CommitAsync(scope.ServiceProvider, execution, cancellationToken);
+        return WorkflowRunResult.From(instance);
+    }
+
+    /// <summary>
+    /// ExecuteWorkflow's child: its first burst runs right away, in-process, but its commit joins the parent burst's
+    /// commit (<see cref="WorkflowCommit.ChildCommits"/>) — one transaction, so a crash never leaves a child whose
+    /// parent re-runs the activity and starts a second one.
+    /// </summary>
+    internal async Task<WorkflowRunResult> StartChildAsync(StartWorkflowRequest request, WorkflowExecution parent, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var (instance, execution) = await RunStartAsync(scope.ServiceProvider, request, [], [], cancellationToken);
+        parent.AddChildCommit(execution.BuildCommit());
+        return WorkflowRunResult.From(instance);
+    }
+
+    private async Task<(WorkflowInstance, WorkflowExecution)> RunStartAsync(IServiceProvider services, StartWorkflowRequest request,
+        IReadOnlyList<ScheduledTimer> timersAdded, IReadOnlyList<string> timersRemoved, CancellationToken cancellationToken)
+    {
+        var definitions = services.GetRequiredService<IWorkflowDefinitionStore>();
         var version = request.DefinitionVersionId is { } versionId
             ? await definitions.FindByIdAsync(versionId, cancellationToken)
             : request.DefinitionId is { } definitionId ? await definitions.FindAsync(definitionId, request.VersionOptions, cancellationToken) : null;
@@ -61,14 +82,13 @@ public sealed class WorkflowRuntime(
         if (request.TriggerActivityId is not null) instance.Properties["triggerActivityId"] = request.TriggerActivityId;
 
         await using var held = await instanceLock.AcquireAsync(instance.Id, cancellationToken);
-        var execution = new WorkflowExecution(this, scope.ServiceProvider, instance, workflow, isNew: true, cancellationToken);
+        var execution = new WorkflowExecution(this, services, instance, workflow, isNew: true, cancellationToken);
         foreach (var timer in timersAdded) execution.AddTimer(timer);
         foreach (var timerId in timersRemoved) execution.RemoveTimer(timerId);
         execution.Notifications.Add(new WorkflowStarted(instance.Id, instance.DefinitionId, instance.DefinitionVersionId, instance.CorrelationId));
         execution.Schedule(workflow.Root, null, null, null, request.SchedulingActivityExecutionId, rootCallStackDepth: request.CallStackDepth);
         await execution.RunAsync();
-        await CommitAsync(scope.ServiceProvider, execution, cancellationToken);
-        return WorkflowRunResult.From(instance);
+        return (instance, execution);
     }
 
     /// <summary>
@@ -263,6 +283,7 @@ public sealed class WorkflowRuntime(
     {
         var commit = execution.BuildCommit();
         await services.GetRequiredService<IWorkflowStateStore>().CommitAsync(commit, cancellationToken);
-        if (commit.TimersAdded.Count > 0) timerSignal.Notify(commit.TimersAdded.Min(t => t.DueAt));
+        var timersAdded = commit.SelfAndChildren().SelectMany(c => c.TimersAdded).ToList();
+        if (timersAdded.Count > 0) timerSignal.Notify(timersAdded.Min(t => t.DueAt));
     }
 }

@@ -44,8 +44,17 @@ public static class StoreContract
             TimersRemoved = ["t1", "no-such-timer"],
             ActivityRecords = [Record("r1", "i1", ActivityStatus.Completed)],
             JournalEntries = [Entry("j2", "i1", 2, JournalEvents.Completed)],
+            // A child started in-process by this burst (ExecuteWorkflow) is written in the same transaction.
+            ChildCommits = [new WorkflowCommit
+            {
+                Instance = Instance("c1", rowVersion: 1),
+                BookmarksAdded = [Bookmark("cb1", "c1", "Elsa.RunTask", "task-c1")],
+                JournalEntries = [Entry("cj1", "c1", 1, JournalEvents.Started)],
+            }],
         });
         Assert.Equal(2, (await host.Store<IWorkflowStateStore, WorkflowInstance?>(s => s.GetInstanceAsync("i1")))!.RowVersion);
+        Assert.NotNull(await host.Store<IWorkflowStateStore, WorkflowInstance?>(s => s.GetInstanceAsync("c1")));
+        Assert.Single(await FindAsync(host, "Elsa.RunTask", "task-c1"));
         Assert.Empty(await FindAsync(host, "Elsa.RunTask", "task-1"));
         Assert.Empty(await host.Store<ITimerStore, IReadOnlyList<ScheduledTimer>>(s => s.ListAsync("i1")));
         var record = Assert.Single(await host.Store<IWorkflowQueryStore, IReadOnlyList<ActivityExecutionRecord>>(s => s.ListActivityRecordsAsync("i1")));
@@ -60,8 +69,16 @@ public static class StoreContract
             BookmarksAdded = [Bookmark("b2", "i1", "Elsa.RunTask", "task-2")],
             JournalEntries = [Entry("j3", "i1", 3, JournalEvents.Resumed)],
             Notifications = [new WorkflowStarted("i1", "def", "v1", null)],
+            ChildCommits = [new WorkflowCommit
+            {
+                Instance = Instance("c-stale", rowVersion: 1),
+                BookmarksAdded = [Bookmark("cb2", "c-stale", "Elsa.RunTask", "task-c2")],
+                Notifications = [new WorkflowStarted("c-stale", "def", "v1", null)],
+            }],
         }));
         Assert.Equal(published, host.Notifications.Count);
+        Assert.Null(await host.Store<IWorkflowStateStore, WorkflowInstance?>(s => s.GetInstanceAsync("c-stale")));
+        Assert.Empty(await FindAsync(host, "Elsa.RunTask", "task-c2"));
         Assert.Empty(await FindAsync(host, "Elsa.RunTask", "task-2"));
         Assert.Equal(2, (await JournalAsync(host, "i1")).TotalCount);
         Assert.NotEqual("stale", (await host.Store<IWorkflowStateStore, WorkflowInstance?>(s => s.GetInstanceAsync("i1")))!.Name);

@@ -31,7 +31,7 @@ public sealed class CommitProbe(InMemoryWorkflowStore inner) : IWorkflowStateSto
     {
         if (BeforeCommit is { } before) await before(commit);
         await inner.CommitAsync(commit, cancellationToken);
-        _commits.AddOrUpdate(commit.Instance.Id, 1, (_, count) => count + 1);
+        foreach (var written in commit.SelfAndChildren()) _commits.AddOrUpdate(written.Instance.Id, 1, (_, count) => count + 1);
     }
 
     public Task<WorkflowInstance?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
