@@ -101,6 +101,20 @@ public sealed class ActivityExecutionContext : IExpressionScope
     /// <summary>Ends the whole workflow as Finished (Elsa.Finish); everything still running is cancelled.</summary>
     public void FinishWorkflow() => _execution.RequestWorkflowFinish();
 
+    /// <summary>
+    /// Elsa.Break: completes this activity and then ends the nearest enclosing loop (its body is cancelled, the loop
+    /// completes). Throws (an incident) when no loop encloses this activity.
+    /// </summary>
+    public void BreakLoop()
+    {
+        _ = _execution.FindEnclosingLoop(State)
+            ?? throw new InvalidOperationException($"Break '{ActivityId}' is not inside a loop (ForEach, While).");
+        BreakRequested = true;
+        CompleteWithoutOutcome();
+    }
+
+    internal bool BreakRequested { get; private set; }
+
     // ---- bookmarks, timers, notifications ----------------------------------------------------------------------
 
     /// <summary>

@@ -117,7 +117,7 @@ internal sealed class WorkflowExecution
             try
             {
                 var registration = node.Registration
-                    ?? throw new InvalidOperationException($"Activity '{node.Id}' has the unknown type '{node.Type}' (version {node.Version}).");
+                    ?? throw new InvalidOperationException(Activities.Primitives.NotFoundActivity.Missing(node.Id, node.Type, node.Version));
                 if (item.Kind == WorkKind.Execute)
                 {
                     state.Status = ActivityStatus.Running;
@@ -169,7 +169,30 @@ internal sealed class WorkflowExecution
             FinishWorkflow(WorkflowSubStatus.Finished);
             return;
         }
+        if (context.BreakRequested && FindEnclosingLoop(state) is { } loop)
+        {
+            await EndLoopAsync(loop);
+            return;
+        }
         await NotifyParentAsync(state, context.Node, context.Outcomes, faulted: false);
+    }
+
+    /// <summary>The nearest ancestor context whose activity is a loop (<see cref="Activities.Looping.ILoopActivity"/>).</summary>
+    public (ActivityContextState State, ActivityNode Node)? FindEnclosingLoop(ActivityContextState from)
+    {
+        for (var ancestor = Instance.FindContext(from.ParentContextId ?? ""); ancestor is not null; ancestor = Instance.FindContext(ancestor.ParentContextId ?? ""))
+            if (Workflow.NodesByNodeId.TryGetValue(ancestor.NodeId, out var node) && node.Registration?.Activity is Activities.Looping.ILoopActivity)
+                return (ancestor, node);
+        return null;
+    }
+
+    /// <summary>Break: the loop's body and everything still running or waiting in it is cancelled; the loop completes.</summary>
+    private async Task EndLoopAsync((ActivityContextState State, ActivityNode Node) loop)
+    {
+        foreach (var child in ChildrenOf(loop.State.Id)) Cancel(child);
+        var context = new ActivityExecutionContext(this, loop.State, loop.Node);
+        context.Complete();
+        await AfterActivityAsync(context);
     }
 
     private async Task NotifyParentAsync(ActivityContextState state, ActivityNode node, IReadOnlyList<string> outcomes, bool faulted)
