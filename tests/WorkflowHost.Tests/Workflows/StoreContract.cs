@@ -166,6 +166,31 @@ public static class StoreContract
         Assert.Equal(T0.AddHours(2), await host.Store<ITimerStore, DateTimeOffset?>(s => s.GetNextDueAtAsync()));
     }
 
+    public static async Task Name_search_folds_Vietnamese_letters_of_any_case(EngineHost host)
+    {
+        var plan = Definition("plan", 1, isLatest: true, isPublished: true, name: "KẾ HOẠCH ĐẢNG BỘ TỈNH");
+        var mixed = Definition("mixed", 1, isLatest: true, isPublished: true, name: "Kế Hoạch số 12");
+        var other = Definition("other", 1, isLatest: true, isPublished: true, name: "Báo cáo quý");
+        await host.Store<IWorkflowDefinitionStore, int>(async s =>
+        {
+            await s.CommitAsync(new DefinitionCommit { Upserts = [plan, mixed, other] });
+            return 0;
+        });
+        await CommitAsync(host, new WorkflowCommit { Instance = Instance("vi-1", rowVersion: 1, name: "ĐÔN ĐỐC Huyện Sa Pa") });
+        await CommitAsync(host, new WorkflowCommit { Instance = Instance("vi-2", rowVersion: 1, name: "Tổng hợp") });
+
+        async Task<IEnumerable<string>> Definitions(string term) =>
+            (await host.Store<IWorkflowDefinitionStore, Page<WorkflowDefinitionVersion>>(s => s.QueryAsync(new WorkflowDefinitionQuery { SearchTerm = term })))
+            .Items.Select(d => d.DefinitionId).Order();
+        Assert.Equal(["mixed", "plan"], await Definitions("kế hoạch"));
+        Assert.Equal(["plan"], await Definitions("đảng bộ"));
+        Assert.Equal(["other"], await Definitions("BÁO CÁO"));
+        Assert.False(await host.Store<IWorkflowDefinitionStore, bool>(s => s.IsNameUniqueAsync("kế hoạch đảng bộ tỉnh", null)));
+
+        var instances = await host.Store<IWorkflowQueryStore, Page<WorkflowInstanceSummary>>(s => s.QueryInstancesAsync(new WorkflowInstanceQuery { SearchTerm = "đôn đốc" }));
+        Assert.Equal(["vi-1"], instances.Items.Select(i => i.Id));
+    }
+
     public static async Task Definitions_keep_their_json_and_are_selected_by_version_options(EngineHost host)
     {
         var v1 = Definition("d", 1, isLatest: false, isPublished: true, name: "Báo cáo Quý");
