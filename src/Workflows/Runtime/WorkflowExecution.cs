@@ -502,13 +502,14 @@ internal sealed class WorkflowExecution
     private void UpsertRecord(ActivityContextState state, DateTimeOffset? completedAt = null, ExceptionState? exception = null)
     {
         var previous = _records.GetValueOrDefault(state.Id);
+        var logPersistence = Workflow.NodesByNodeId.GetValueOrDefault(state.NodeId)?.LogPersistence ?? LogPersistencePolicy.IncludeAll;
         _records[state.Id] = new ActivityExecutionRecord
         {
             Id = state.Id, WorkflowInstanceId = Instance.Id, ActivityId = state.ActivityId, ActivityNodeId = state.NodeId,
             ActivityType = state.ActivityType, ActivityTypeVersion = state.ActivityVersion, ActivityName = state.ActivityName,
-            ActivityState = (JsonObject)state.ActivityState.DeepClone(),
+            ActivityState = logPersistence.FilterInputs(state.ActivityState),
             Payload = state.Payload.Count == 0 ? null : (JsonObject)state.Payload.DeepClone(),
-            Outputs = state.Outputs.Count == 0 ? null : (JsonObject)state.Outputs.DeepClone(),
+            Outputs = state.Outputs.Count == 0 ? null : logPersistence.FilterOutputs(state.Outputs),
             Exception = exception ?? previous?.Exception,
             StartedAt = state.StartedAt,
             HasBookmarks = Instance.Bookmarks.Any(b => b.ActivityInstanceId == state.Id),
