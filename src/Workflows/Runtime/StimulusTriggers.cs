@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using WorkflowHost.Workflows.Activities;
+using WorkflowHost.Workflows.Descriptors;
 using WorkflowHost.Workflows.Expressions;
 using WorkflowHost.Workflows.Model;
 using WorkflowHost.Workflows.Persistence;
@@ -14,11 +15,16 @@ public sealed record StimulusTriggerMatch(CompiledWorkflow Workflow, ActivityNod
 /// bookmark name and stimulus key. The published version ids are read from the store on every lookup (publish and
 /// retract on any host show at once); the versions themselves come from <see cref="CompiledWorkflowCache"/>.
 /// </summary>
-public sealed class StimulusTriggers(CompiledWorkflowCache cache, ExpressionEvaluator evaluator, ILogger<StimulusTriggers> logger)
+public sealed class StimulusTriggers(CompiledWorkflowCache cache, ExpressionEvaluator evaluator, ActivityRegistry registry, ILogger<StimulusTriggers> logger)
 {
+    // Bookmark names some registered trigger listens for: other stimuli (most domain resumes) cost no read.
+    private readonly IReadOnlySet<string> _listenedFor = registry.All.Select(r => r.Activity).OfType<IStimulusTrigger>()
+        .Select(t => t.BookmarkName).ToHashSet(StringComparer.Ordinal);
+
     public async Task<IReadOnlyList<StimulusTriggerMatch>> FindAsync(IWorkflowDefinitionStore definitions, string bookmarkName, string stimulusKey,
         CancellationToken cancellationToken)
     {
+        if (!_listenedFor.Contains(bookmarkName)) return [];
         var matches = new List<StimulusTriggerMatch>();
         foreach (var versionId in await definitions.ListPublishedVersionIdsAsync(cancellationToken))
         {
