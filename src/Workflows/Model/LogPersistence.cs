@@ -29,7 +29,7 @@ public sealed record LogPersistencePolicy(LogPersistenceMode Default, IReadOnlyD
         return new LogPersistencePolicy(defaultMode == LogPersistenceMode.Inherit ? parent.Default : defaultMode, inputs, outputs);
     }
 
-    /// <summary>A copy of the values without the excluded names (null when nothing is left of a null input).</summary>
+    /// <summary>A copy of the values without the names this policy excludes.</summary>
     public JsonObject FilterInputs(JsonObject values) => Filter(values, Inputs);
     public JsonObject FilterOutputs(JsonObject values) => Filter(values, Outputs);
 
