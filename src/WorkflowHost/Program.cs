@@ -15,8 +15,12 @@ using WorkflowHost.Infrastructure.ProblemDetails;
 using WorkflowHost.Infrastructure.Reporting;
 using WorkflowHost.Infrastructure.WorkflowEngine;
 using WorkflowHost.Persistence;
+using WorkflowHost.Rehearsal;
 using WorkflowHost.Seeding;
 using WorkflowHost.Studio;
+
+if (RehearsalCommand.IsRequested(args))
+    return await RehearsalCommand.RunAsync(args, Console.Out, Console.Error);
 
 var builder = WorkflowHostBuilder.Create(args);
 var root = builder.Environment.ContentRootPath;
@@ -67,6 +71,7 @@ app.MapRazorPages();
 await app.InitialiseDatabaseAsync();
 await app.ImportWorkflowFilesAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so WebApplicationFactory&lt;Program&gt; can start the host in tests.</summary>
 public partial class Program;

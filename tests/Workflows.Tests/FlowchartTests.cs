@@ -1,3 +1,4 @@
+using WorkflowHost.Workflows.Notifications;
 using System.Text.Json.Nodes;
 using WorkflowHost.Workflows.Runtime;
 using WorkflowHost.Workflows.Tests.Support;
@@ -99,6 +100,55 @@ public class FlowchartTests
         Assert.Equal(WorkflowSubStatus.Finished, run.SubStatus);
         Assert.Equal(["n=1", "n=2", "n=3", "done"], await engine.WrittenLinesAsync(run.InstanceId));
         Assert.Equal(3, (await engine.InstanceAsync(run.InstanceId)).Variables["v1"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_loop_back_into_an_activity_that_also_has_a_forward_inbound_connection_runs_it_again()
+    {
+        // Elsa's ImplicitLoop scenario, the shape of "rejected → back to drafting": the loop target is entered
+        // once from before the loop and again along the loop connection.
+        await using var engine = new TestEngine();
+        var variables = new JsonArray(Variable("v1", "counter", "Int32", "0"));
+        var run = await engine.RunAsync(Definition(Flowchart(
+            [
+                WriteLine("start", "S"),
+                Activity("inc", "Elsa.SetVariable", ("variable", new JsonObject { ["id"] = "v1", ["name"] = "counter" }), ("value", Js("getCounter() + 1"))),
+                Activity("say", "Elsa.WriteLine", ("text", Js("'n=' + variables.counter"))),
+                Activity("check", "Elsa.FlowDecision", ("condition", Js("getCounter() < 3"))),
+                WriteLine("done", "done"),
+            ],
+            ("start", "Done", "inc"), ("inc", "Done", "say"), ("say", "Done", "check"), ("check", "True", "inc"), ("check", "False", "done")), variables));
+
+        Assert.Equal(WorkflowSubStatus.Finished, run.SubStatus);
+        Assert.Equal(["S", "n=1", "n=2", "n=3", "done"], await engine.WrittenLinesAsync(run.InstanceId));
+    }
+
+    [Fact]
+    public async Task A_loop_through_a_human_task_waits_for_each_pass_and_finishes_after_the_last()
+    {
+        await using var engine = new TestEngine();
+        var variables = new JsonArray(Variable("v1", "counter", "Int32", "0"));
+        var run = await engine.RunAsync(Definition(Flowchart(
+            [
+                WriteLine("start", "S"),
+                Activity("inc", "Elsa.SetVariable", ("variable", new JsonObject { ["id"] = "v1", ["name"] = "counter" }), ("value", Js("getCounter() + 1"))),
+                Activity("draft", "Elsa.RunTask", ("taskName", Lit("Draft"))),
+                Activity("check", "Elsa.FlowDecision", ("condition", Js("getCounter() < 2"))),
+                WriteLine("done", "done"),
+            ],
+            ("start", "Done", "inc"), ("inc", "Done", "draft"), ("draft", "Done", "check"), ("check", "True", "inc"), ("check", "False", "done")), variables));
+        Assert.Equal(WorkflowSubStatus.Suspended, run.SubStatus);
+
+        var first = engine.Notifications.Of<RunTaskRequested>().Single().TaskId;
+        await engine.Runtime.CompleteTaskAsync(first, null);
+        Assert.Equal(WorkflowSubStatus.Suspended, (await engine.InstanceAsync(run.InstanceId)).SubStatus);
+        var second = engine.Notifications.Of<RunTaskRequested>().Select(r => r.TaskId).Single(id => id != first);
+        await engine.Runtime.CompleteTaskAsync(second, null);
+
+        var instance = await engine.InstanceAsync(run.InstanceId);
+        Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
+        Assert.Equal(2, instance.Variables["v1"]!.GetValue<int>());
+        Assert.Equal(["S", "done"], await engine.WrittenLinesAsync(run.InstanceId));
     }
 
     [Fact]

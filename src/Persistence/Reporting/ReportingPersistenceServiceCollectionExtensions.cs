@@ -4,12 +4,14 @@ using WorkflowHost.Persistence.Reporting.Approvals;
 using WorkflowHost.Persistence.Reporting.Calendar;
 using WorkflowHost.Persistence.Reporting.Handoffs;
 using WorkflowHost.Persistence.Reporting.Inbox;
+using WorkflowHost.Persistence.Reporting.PlanTasks;
 using WorkflowHost.Persistence.Reporting.Reminders;
 using WorkflowHost.Persistence.Reporting.Reports;
 using WorkflowHost.ReportingChains.Approvals;
 using WorkflowHost.ReportingChains.Calendar;
 using WorkflowHost.ReportingChains.Handoffs;
 using WorkflowHost.ReportingChains.Inbox;
+using WorkflowHost.ReportingChains.PlanTasks;
 using WorkflowHost.ReportingChains.Reminders;
 using WorkflowHost.ReportingChains.Reports;
 
@@ -28,6 +30,7 @@ public static class ReportingPersistenceServiceCollectionExtensions
         services.AddScoped<ISubmissionRepository, EfSubmissionRepository>();
         services.AddScoped<IReminderRepository, EfReminderRepository>();
         services.AddScoped<IInboxItemRepository, EfInboxItemRepository>();
+        services.AddScoped<IPlanTaskRepository, EfPlanTaskRepository>();
         services.AddScoped<IInboxQueries, EfInboxQueries>();
         services.Replace(ServiceDescriptor.Singleton<IHolidayOverrideSource, EfHolidayOverrideSource>());
         return services;

@@ -229,10 +229,18 @@ public sealed class CollectiveApproval : Activity
     private void Finish(ActivityExecutionContext context, VoteSession session, bool closedAtDeadline, string? answeredTaskId)
     {
         var decision = session.Decision!;
-        var closed = context.Properties["tasks"]!.AsObject().Select(t => t.Key).Where(id => id != answeredTaskId).ToList();
-        foreach (var taskId in closed)
-            context.Publish(new RunTaskCompleted(taskId, context.WorkflowInstanceId, context.ActivityId,
-                new JsonObject { ["votingClosed"] = true, ["outcome"] = decision.Outcome.ToString() }, context.UtcNow));
+        var closed = context.Properties["tasks"]!.AsObject().Where(t => t.Key != answeredTaskId)
+            .Select(t => (TaskId: t.Key, Voter: session.Voters.First(v => v.MemberKey == t.Value!.GetValue<string>()))).ToList();
+        foreach (var (taskId, voter) in closed)
+        {
+            // A ballot its member answered is done by them (with their last vote); an unanswered one closes with the vote.
+            var vote = session.CurrentVoteOf(voter.MemberKey);
+            context.Publish(new RunTaskCompleted(taskId, context.WorkflowInstanceId, context.ActivityId, new JsonObject
+            {
+                [InboxCompletion.CompletedByKey] = vote is null ? null : voter.UserName, ["choice"] = vote?.Choice.ToString().ToLowerInvariant(),
+                ["votingClosed"] = true, ["outcome"] = decision.Outcome.ToString(),
+            }, context.UtcNow));
+        }
 
         var comments = decision.Comments.Select(c => $"{c.PersonName}: {c.Text}").ToArray();
         context.Set(Outcome, decision.Outcome.ToString());
@@ -246,7 +254,8 @@ public sealed class CollectiveApproval : Activity
                 ["signerName"] = minutes.SignerName, ["signerMemberKey"] = minutes.SignerMemberKey, ["decidedAt"] = minutes.DecidedAt.ToString("O"),
             });
         context.Publish(new ApprovalDecided(context.WorkflowInstanceId, context.Id, context.Properties["planId"]?.GetValue<string>(),
-            context.Properties["unitCode"]!.GetValue<string>(), session.Id, session.ReportId, session.ReportVersion, decision, closedAtDeadline, closed));
+            context.Properties["unitCode"]!.GetValue<string>(), session.Id, session.ReportId, session.ReportVersion, decision, closedAtDeadline,
+            closed.Select(c => c.TaskId).ToList()));
         context.Complete(decision.Outcome switch
         {
             ApprovalOutcome.Approved => ApprovedOutcome,

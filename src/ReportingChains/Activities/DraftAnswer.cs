@@ -83,7 +83,10 @@ internal sealed record DraftAnswer(string Action, ReportDraft Draft, string By, 
         ReadNumber(local["value"], field, code, values, errors);
     }
 
-    /// <summary>A number, or a numeric string written either way (1234.5 or 1.234,5); empty means "no value".</summary>
+    /// <summary>
+    /// A number, or a string of one as a number field sends it ("-1234.5": digits, a point for decimals, no grouping —
+    /// "1.250" could be read two ways, so a comma or a second point is refused rather than guessed). Empty = no value.
+    /// </summary>
     private static void ReadNumber(JsonNode? node, string field, string code, Dictionary<string, decimal> values, List<ReportError> errors)
     {
         switch (node)
@@ -98,12 +101,10 @@ internal sealed record DraftAnswer(string Action, ReportDraft Draft, string By, 
             case JsonValue v when v.GetValueKind() == JsonValueKind.String:
                 var text = v.GetValue<string>().Trim();
                 if (text.Length == 0) return;
-                if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var invariant) && !text.Contains(','))
-                    values[code] = invariant;
-                else if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.GetCultureInfo("vi-VN"), out var vietnamese))
-                    values[code] = vietnamese;
+                if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var typed))
+                    values[code] = typed;
                 else
-                    errors.Add(Error(field, $"Giá trị “{text}” của “{code}” không phải là số."));
+                    errors.Add(Error(field, $"Giá trị “{text}” của “{code}” không phải là số (viết liền, dùng dấu chấm cho phần thập phân, ví dụ 1250 hoặc 12.5)."));
                 return;
             default:
                 errors.Add(Error(field, $"Giá trị của “{code}” phải là số."));

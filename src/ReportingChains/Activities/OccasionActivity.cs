@@ -106,9 +106,11 @@ public sealed partial class OccasionActivity : Activity
             name, date, index, next?.Date, context.UtcNow));
         if (next is null)
         {
+            context.SetJournalMessage($"{name} {date:dd/MM/yyyy} (lần {index}, dịp cuối cùng).");
             context.Complete(OccasionOutcome, DoneOutcome);
             return ValueTask.CompletedTask;
         }
+        context.SetJournalMessage($"{name} {date:dd/MM/yyyy} (lần {index}); dịp tiếp theo {next.Date:dd/MM/yyyy}.");
         context.ScheduleOutcomes(OccasionOutcome);
         Schedule(context, next, time);
         return ValueTask.CompletedTask;

@@ -136,6 +136,7 @@ public sealed class PlanTaskActivity : Activity
             ["dueUtc"] = context.Properties["dueUtc"]!.DeepClone(), ["pending"] = new JsonArray(pending.Select(c => (JsonNode)c).ToArray()),
         });
         context.Publish(new PlanTaskOverdue(context.WorkflowInstanceId, context.Id, PlanIdOf(context), TaskNumberOf(context), pending, dueUtc, context.UtcNow));
+        context.SetJournalMessage($"Nhiệm vụ {TaskNumberOf(context)} quá hạn, còn {pending.Count} đơn vị chưa hoàn thành: {string.Join(", ", pending)}.");
         context.ScheduleOutcomes(OverdueOutcome);
     }
 

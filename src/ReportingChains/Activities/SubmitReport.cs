@@ -88,6 +88,10 @@ public sealed class SubmitReport : Activity
             throw new ActivityInputException(ReportId.Name,
                 $"Báo cáo {report.Id} đã được gửi (lần {previous.Attempt}, {previous.State}); chỉ gửi lại báo cáo đã bị trả lại.",
                 $"{ReportId.Name}: report {report.Id} was already submitted (attempt {previous.Attempt}, {previous.State}); only a returned report is resubmitted.");
+        if (previous is not null && report.Version <= previous.ReportVersion)
+            throw new ActivityInputException(ReportVersion.Name,
+                $"Gửi lại phải là phiên bản đã chỉnh sửa (mới hơn phiên bản {previous.ReportVersion} đã bị trả lại), nhận được phiên bản {report.Version}.",
+                $"{ReportVersion.Name}: the resubmitted version {report.Version} must be newer than the returned version {previous.ReportVersion}.");
 
         var deadline = await context.DeadlineFromAboveAsync();
         var day = VietnamTime.DateOf(context.UtcNow);

@@ -12,6 +12,8 @@ public static class InboxAudience
     public const string Drafter = "Drafter";
     public const string Head = "Head";
     public const string Collective = "Collective";
+    /// <summary>A body receiving reports for another (the via body): every member of it may acknowledge or return one.</summary>
+    public const string Receiver = "Receiver";
 
     /// <summary>An item with neither unit nor assignees: only admins and designers see it.</summary>
     public static bool IsUnrouted(InboxItem item) => item.UnitCode is null && item.Assignees.Count == 0;
@@ -31,6 +33,7 @@ public static class InboxAudience
         requiredRole switch
         {
             null or "" => organisation.Members(unitCode),
+            _ when Is(requiredRole, Receiver) => organisation.Members(unitCode),
             _ when Is(requiredRole, Drafter) => organisation.Drafters(unitCode),
             _ when Is(requiredRole, Collective) => organisation.Collective(unitCode),
             // The unit's leadership: who signs, and their deputies.

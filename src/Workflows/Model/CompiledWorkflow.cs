@@ -44,6 +44,8 @@ public sealed class ActivityNode
     public IReadOnlyDictionary<string, IReadOnlyList<ActivityNode>> Ports { get; internal set; } = new Dictionary<string, IReadOnlyList<ActivityNode>>();
     public FlowchartGraph? Flowchart { get; internal set; }
     public bool CanStartWorkflow { get; init; }
+    /// <summary>What this activity's execution record keeps of its inputs and outputs.</summary>
+    public LogPersistencePolicy LogPersistence { get; init; } = LogPersistencePolicy.IncludeAll;
     public string DisplayName => Name ?? Id;
 
     public override string ToString() => $"{Type} {Id}";
@@ -59,7 +61,58 @@ public sealed class FlowchartGraph
     /// <summary>The legacy root <c>start</c> property (id of the start activity), when present.</summary>
     public string? DeclaredStartId { get; init; }
 
+    private readonly Lazy<IReadOnlySet<int>> _backward;
+
+    public FlowchartGraph() => _backward = new Lazy<IReadOnlySet<int>>(FindBackwardConnections);
+
     public ActivityNode? FindActivity(string id) => Activities.FirstOrDefault(a => a.Id == id);
+
+    /// <summary>
+    /// Whether a connection loops back (Elsa's "backward connection"): walking the graph breadth-first from the start
+    /// (and from every activity without inbound connections), a connection is backward when its target already
+    /// reaches its source along the connections accepted so far. Backward connections do not count for a target's
+    /// join — a loop target runs on its forward inbound connections and again each time a loop connection is followed.
+    /// </summary>
+    public bool IsBackward(FlowConnection connection) => _backward.Value.Contains(connection.Index);
+
+    /// <summary>The inbound connections that decide when <paramref name="activityId"/> runs (loop connections excluded).</summary>
+    public IEnumerable<FlowConnection> ForwardInbound(string activityId) => Inbound[activityId].Where(c => !IsBackward(c));
+
+    private IReadOnlySet<int> FindBackwardConnections()
+    {
+        var backward = new HashSet<int>();
+        var accepted = new Dictionary<string, List<string>>();
+        var examined = new HashSet<int>();
+        var queued = new HashSet<string>();
+        var queue = new Queue<string>();
+        var roots = new[] { FindStart(null) }.Concat(Activities.Where(a => !Inbound[a.Id].Any())).OfType<ActivityNode>();
+        foreach (var root in roots)
+        {
+            if (queued.Add(root.Id)) queue.Enqueue(root.Id);
+            while (queue.TryDequeue(out var sourceId))
+                foreach (var connection in Outbound[sourceId])
+                {
+                    if (!examined.Add(connection.Index)) continue;
+                    if (Reaches(accepted, connection.TargetId, sourceId)) { backward.Add(connection.Index); continue; }
+                    (accepted.TryGetValue(sourceId, out var targets) ? targets : accepted[sourceId] = []).Add(connection.TargetId);
+                    if (queued.Add(connection.TargetId)) queue.Enqueue(connection.TargetId);
+                }
+        }
+        return backward;
+    }
+
+    private static bool Reaches(Dictionary<string, List<string>> edges, string fromId, string toId)
+    {
+        var seen = new HashSet<string>();
+        var stack = new Stack<string>([fromId]);
+        while (stack.TryPop(out var id))
+        {
+            if (id == toId) return true;
+            if (seen.Add(id) && edges.TryGetValue(id, out var next))
+                foreach (var target in next) stack.Push(target);
+        }
+        return false;
+    }
 
     /// <summary>
     /// Where the flowchart starts (§7.2): the trigger of this run → the declared start → the first Elsa.Start →

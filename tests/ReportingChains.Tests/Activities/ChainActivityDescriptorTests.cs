@@ -22,6 +22,8 @@ public class ChainActivityDescriptorTests
     [InlineData("WorkflowHost.RequestReports", "Yêu cầu báo cáo", "AllReported,Deadline")]
     [InlineData("WorkflowHost.Deadline", "Thời hạn", "Done,Due")]
     [InlineData("WorkflowHost.Reminders", "Nhắc việc và đôn đốc", "Submitted")]
+    [InlineData("WorkflowHost.CollectiveApproval", "Thông qua tập thể", "Approved,Rejected,NotDecided")]
+    [InlineData("WorkflowHost.SubmitReport", "Gửi báo cáo qua cơ quan đầu mối", "Received,Returned")]
     public async Task The_chain_activities_are_in_the_Vietnamese_palette_category_with_their_outcome_ports(string typeName, string displayName, string ports)
     {
         var descriptor = await DescriptorAsync(typeName);

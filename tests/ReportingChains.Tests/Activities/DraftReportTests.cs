@@ -180,6 +180,28 @@ public class DraftReportTests
     }
 
     [Fact]
+    public async Task A_unit_adds_its_own_indicators_when_the_plan_allows_and_a_bad_one_is_refused_by_name()
+    {
+        await using var engine = new ChainEngine(Start);
+        var definition = await engine.PublishAsync(Definition(Flowchart([Activity("draft", "WorkflowHost.DraftReport")])));
+        await engine.StartAsync(definition, HuyenInput());
+        var task = DraftTask(engine, "HU-BATXAT");
+        Assert.Equal(("DP-", true), (task.Payload!["localIndicators"]!["codePrefix"]!.GetValue<string>(), task.Payload["localIndicators"]!["allowed"]!.GetValue<bool>()));
+        JsonObject WithLocal(string code) => new()
+        {
+            ["action"] = "save",
+            ["localIndicators"] = new JsonArray(new JsonObject { ["code"] = code, ["name"] = "Số cây xanh trồng mới", ["unit"] = "cây", ["kind"] = "Count", ["value"] = "1250" }),
+        };
+
+        await engine.Runtime.CompleteTaskAsync(task.TaskId, WithLocal("CAYXANH"));
+        Assert.Equal("localIndicators.CAYXANH", engine.Notifications.Of<ReportDraftRefused>().Single().Errors.Single().Field);
+        await engine.Runtime.CompleteTaskAsync(task.TaskId, WithLocal("DP-CAYXANH"));
+
+        var report = Assert.Single(engine.Reports.All);
+        Assert.Equal(("Số cây xanh trồng mới", 1250m), (report.Current.LocalIndicators.Single().Name, report.Current.ValueOf("DP-CAYXANH")!.Value));
+    }
+
+    [Fact]
     public async Task Without_a_plan_level_the_activity_fails_naming_the_input()
     {
         await using var engine = new ChainEngine(Start);

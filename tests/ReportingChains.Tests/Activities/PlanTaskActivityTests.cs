@@ -110,10 +110,16 @@ public class PlanTaskActivityTests
         var overdue = Assert.Single(engine.Notifications.Of<PlanTaskOverdue>());
         Assert.Equal(new DateTimeOffset(2026, 7, 24, 17, 0, 0, TimeSpan.Zero), overdue.At);
         Assert.Equal(["TU-DUUBND"], overdue.PendingUnitCodes);
+        var journal = (await engine.Store.QueryJournalAsync(instanceId, new WorkflowHost.Workflows.Persistence.JournalFilter { ActivityIds = ["task"] }, 0, 100)).Items;
+        var suspended = journal.Last(e => e.EventName == "Suspended");
+        Assert.Equal("Nhiệm vụ 1.3 quá hạn, còn 1 đơn vị chưa hoàn thành: TU-DUUBND.", suspended.Message);
+        Assert.Equal("Overdue", suspended.Payload!["Outcomes"]![0]!.GetValue<string>());
 
         await engine.Runtime.CompleteTaskAsync(taskId, Answer("complete", "Hoàn thành muộn."));
 
         Assert.Equal(["overdue", "done"], await engine.WrittenLinesAsync(instanceId));
+        var completedEntry = (await engine.Store.QueryJournalAsync(instanceId, new WorkflowHost.Workflows.Persistence.JournalFilter { ActivityIds = ["task"], EventNames = ["Completed"] }, 0, 100)).Items.Single();
+        Assert.Equal("Nhiệm vụ 1.3 hoàn thành sau thời hạn.", completedEntry.Message);
         Assert.Equal(WorkflowSubStatus.Finished, (await engine.InstanceAsync(instanceId)).SubStatus);
         Assert.True(Assert.Single(engine.Notifications.Of<PlanTaskCompleted>()).Late);
         Assert.True(Assert.Single(engine.Notifications.Of<PlanTaskProgressReported>()).Late);

@@ -39,6 +39,36 @@ public static class TestActivities
         }
     }
 
+    /// <summary>Ticks once a day <c>Count</c> times: each tick but the last follows "Tick" while it keeps running
+    /// (<see cref="ActivityExecutionContext.ScheduleOutcomes"/>); the last completes with "Done".</summary>
+    [Activity("BaoCao", "Báo cáo", "Đếm ngày.", DisplayName = "Đếm ngày")]
+    [FlowNode("Tick", "Done")]
+    public sealed class DailyTicks : Activity
+    {
+        [Input(DisplayName = "Số lần", DefaultValue = 3)] public Input<int> Count { get; } = new();
+
+        public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+        {
+            context.Properties["ticks"] = 0;
+            context.CreateTimer("BaoCao.Tick", context.UtcNow.AddDays(1));
+            return ValueTask.CompletedTask;
+        }
+
+        public override ValueTask ResumeAsync(ActivityExecutionContext context, BookmarkResumption resumption)
+        {
+            var ticks = context.Properties["ticks"]!.GetValue<int>() + 1;
+            context.Properties["ticks"] = ticks;
+            if (ticks == context.Get(Count))
+            {
+                context.Complete("Done");
+                return ValueTask.CompletedTask;
+            }
+            context.ScheduleOutcomes("Tick");
+            context.CreateTimer("BaoCao.Tick", context.UtcNow.AddDays(1));
+            return ValueTask.CompletedTask;
+        }
+    }
+
     public sealed record ReminderDue(string WorkflowInstanceId, string ReportId, int Count) : MediatR.INotification;
 
     /// <summary>Reminds every day (a notification per reminder) until the report is submitted: an activity that re-arms its timer.</summary>

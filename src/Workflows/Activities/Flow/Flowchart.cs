@@ -11,8 +11,9 @@ namespace WorkflowHost.Workflows.Activities.Flow;
 /// decides once all its inbound connections are marked: implicit joins and WaitAllActive run when at least one was
 /// followed, WaitAll when all were, WaitAny on the first followed one (cancelling the other running inbound
 /// branches). A target that will not run passes "not followed" on (dead-path elimination), so joins never wait on
-/// untaken branches. Marks of a target are cleared when it is decided, so loops work. The flowchart completes when
-/// none of its children is running.
+/// untaken branches. Loop connections (<see cref="FlowchartGraph.IsBackward"/>) are outside this counting: following
+/// one runs its target again. Marks of a target are cleared when it is decided. The flowchart completes when none of
+/// its children is running.
 /// </summary>
 [Activity("Elsa", "Flow", "A flowchart is a collection of activities and connections between them.", IsBrowsable = false)]
 public sealed class Flowchart : Activity
@@ -48,6 +49,12 @@ public sealed class Flowchart : Activity
         {
             var followed = child.Outcomes.Contains(connection.SourcePort);
             if (!followed && stillRunning) continue;
+            if (graph.IsBackward(connection))
+            {
+                // A loop connection: followed, it runs its target again at once; not followed, nothing waits on it.
+                if (followed && graph.FindActivity(connection.TargetId) is { } loopTarget) context.ScheduleChild(loopTarget);
+                continue;
+            }
             marks[connection.Index.ToString()] = followed ? Followed : NotFollowed;
             pending.Enqueue(connection.TargetId);
         }
@@ -62,7 +69,7 @@ public sealed class Flowchart : Activity
                     context.ScheduleChild(target);
                     break;
                 case Decision.Skip when skipped.Add(targetId):
-                    foreach (var connection in graph.Outbound[targetId])
+                    foreach (var connection in graph.Outbound[targetId].Where(c => !graph.IsBackward(c)))
                     {
                         marks[connection.Index.ToString()] = NotFollowed;
                         pending.Enqueue(connection.TargetId);
@@ -78,7 +85,7 @@ public sealed class Flowchart : Activity
 
     private static Decision Decide(ActivityExecutionContext context, FlowchartGraph graph, ActivityNode target, JsonObject marks)
     {
-        var inbound = graph.Inbound[target.Id].ToList();
+        var inbound = graph.ForwardInbound(target.Id).ToList();
         var visited = inbound.Count(c => marks.ContainsKey(c.Index.ToString()));
         var followed = inbound.Count(c => marks[c.Index.ToString()]?.GetValue<string>() == Followed);
         var allVisited = visited == inbound.Count;
@@ -110,7 +117,7 @@ public sealed class Flowchart : Activity
         var upstream = new HashSet<string>();
         var stack = new Stack<string>([join.Id]);
         while (stack.TryPop(out var id))
-            foreach (var connection in graph.Inbound[id])
+            foreach (var connection in graph.ForwardInbound(id))
                 if (connection.SourceId != join.Id && upstream.Add(connection.SourceId)) stack.Push(connection.SourceId);
         foreach (var running in context.ActiveChildren.Where(c => upstream.Contains(c.ActivityId)))
             context.CancelChild(running.Id);

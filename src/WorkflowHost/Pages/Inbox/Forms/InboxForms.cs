@@ -21,6 +21,8 @@ public static class InboxForms
         new Dictionary<string, Func<IFormCollection, JsonObject>>(StringComparer.Ordinal)
         {
             ["DraftReport"] = DraftReportForm.Answer,
+            ["CastVote"] = ApprovalForms.CastVoteAnswer,
+            ["ReceiveReport"] = ApprovalForms.ReceiveReportAnswer,
         };
 
     public static string? TaskNameOf(InboxItemDto item) => Text(Payload(item), "taskName");

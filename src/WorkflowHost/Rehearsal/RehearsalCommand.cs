@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using WorkflowHost.ReportingChains.Activities;
+using WorkflowHost.ReportingChains.Calendar;
+using WorkflowHost.ReportingChains.Deadlines;
+using WorkflowHost.Infrastructure.Configuration;
+using WorkflowHost.ReportingChains.Plans;
+using WorkflowHost.ReportingChains.Plans.Json;
+using WorkflowHost.ReportingChains.Reports;
+
+namespace WorkflowHost.Rehearsal;
+
+/// <summary>
+/// <c>dotnet run --project src/WorkflowHost -- rehearse --plan 002 …</c>: runs a plan in virtual time with scripted
+/// actors on the real engine and database, prints progress and a summary whose last line is for scripts.
+/// </summary>
+public static class RehearsalCommand
+{
+    public const string Verb = "rehearse";
+
+    public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == Verb;
+
+    /// <summary>Exit code 0 when the rehearsal ran (whatever its outcome), 2 for bad options, 1 when it could not run.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
+    {
+        RehearsalOptions options;
+        try
+        {
+            options = RehearsalOptions.Parse(args.Skip(1).ToList());
+        }
+        catch (RehearsalOptionsException e)
+        {
+            await errors.WriteLineAsync(e.Message);
+            return 2;
+        }
+        try
+        {
+            var summary = await RunAsync(options, [], output, cancellationToken);
+            summary.WriteTo(output);
+            return 0;
+        }
+        catch (RehearsalOptionsException e)
+        {
+            await errors.WriteLineAsync(e.Message);
+            return 2;
+        }
+    }
+
+    /// <summary>Runs one rehearsal; <paramref name="hostArgs"/> are host configuration arguments (tests pass their root).</summary>
+    public static async Task<RehearsalSummary> RunAsync(RehearsalOptions options, string[] hostArgs, TextWriter progress,
+        CancellationToken cancellationToken = default)
+    {
+        var plan = ReadPlan(hostArgs, options);
+        var start = VietnamTime.At(plan.IssueDate ?? plan.AsOf, new TimeOnly(8, 0));
+        if (options.Units is not null)
+            throw new RehearsalOptionsException("rehearse: --units (a generated organisation) is not available yet; rehearse on the demo organisation without it.");
+        await using var host = await RehearsalHost.StartAsync(options, start, hostArgs, cancellationToken);
+        var planDeadline = await PlanDeadlineAsync(host.Services, plan, cancellationToken);
+        var horizon = (planDeadline ?? start.AddYears(5)).AddDays(60);
+        progress.WriteLine($"rehearsing {options.DefinitionId} (plan {plan.Id}{(plan.Number is null ? "" : " " + plan.Number)}) from {start:yyyy-MM-dd}, " +
+                           $"seed {options.Seed}, late {options.Late}, reject {options.Reject}");
+
+        var actors = new RehearsalActors(options, planDeadline ?? horizon);
+        var driver = new RehearsalDriver(host.Services, host.Observer, actors, progress);
+        var instanceId = await driver.RunAsync(options.DefinitionId, new JsonObject { ["planId"] = plan.Id }, horizon, cancellationToken);
+
+        await using var scope = host.Services.CreateAsyncScope();
+        return await RehearsalSummaryBuilder.BuildAsync(options.Plan, plan.Id, instanceId, driver, host.Observer, actors,
+            scope.ServiceProvider.GetRequiredService<IReportRepository>(), planDeadline, cancellationToken);
+    }
+
+    private static PlanTemplate ReadPlan(string[] hostArgs, RehearsalOptions options)
+    {
+        var root = RepositoryRoot.Locate(new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(hostArgs).Build()[RepositoryRoot.OverrideKey]);
+        var result = PlanTemplateDirectory.Read(Path.Combine(root, "workflows", "plans"));
+        var plan = result.Templates.FirstOrDefault(t => t.Id == options.PlanId);
+        if (plan is not null) return plan;
+        var known = string.Join(", ", result.Templates.Select(t => t.Id).Order(StringComparer.Ordinal));
+        throw new RehearsalOptionsException(
+            $"rehearse: --plan {options.Plan}: no plan template \"{options.PlanId}\" in workflows/plans (known: {known}); " +
+            "give a plan number or a definition id \"plan-<number>\".");
+    }
+
+    /// <summary>The deadline of the plan's top level (the one without a parent level), when it has one.</summary>
+    private static async Task<DateTimeOffset?> PlanDeadlineAsync(IServiceProvider services, PlanTemplate plan, CancellationToken cancellationToken)
+    {
+        var top = plan.Levels.FirstOrDefault(l => l.ParentLevel is null && l.Deadline is not null);
+        if (top is null) return null;
+        await using var scope = services.CreateAsyncScope();
+        var resolved = await scope.ServiceProvider.GetRequiredService<DeadlineResolver>()
+            .ResolveAsync(DeadlinePhraseParser.Parse(top.Deadline!), new DeadlineContext(), cancellationToken);
+        return resolved.DueUtc;
+    }
+}
