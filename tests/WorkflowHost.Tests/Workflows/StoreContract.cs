@@ -164,6 +164,10 @@ public static class StoreContract
         Assert.Equal(["second", "late", "future"], (await host.Store<ITimerStore, IReadOnlyList<ScheduledTimer>>(s => s.ListAsync("i"))).Select(t => t.Id));
         Assert.Empty(await host.Store<ITimerStore, IReadOnlyList<ScheduledTimer>>(s => s.ListAsync("other")));
         Assert.Equal(T0.AddHours(2), await host.Store<ITimerStore, DateTimeOffset?>(s => s.GetNextDueAtAsync()));
+
+        // A row added on its own (a workflow dispatched through the API) is claimed like the others.
+        await host.Store<ITimerStore, int>(async s => { await s.AddAsync(Timer("added", T0.AddHours(4), "i")); return 0; });
+        Assert.Contains("added", (await ClaimAsync(host, now.AddMinutes(10), 10, "host-c", now.AddMinutes(15))).Select(t => t.Id));
     }
 
     public static async Task Name_search_folds_Vietnamese_letters_of_any_case(EngineHost host)
