@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using WorkflowHost.Workflows.Notifications;
 using WorkflowHost.Workflows.Persistence;
 using WorkflowHost.Workflows.Runtime;
@@ -181,5 +182,68 @@ public class ReminderTests
         Assert.Empty(await engine.Store.ListAsync());
         var journal = (await engine.Store.QueryJournalAsync(run.InstanceId, new JournalFilter { ActivityIds = ["remind"] }, 0, 100)).Items;
         Assert.Equal(["Started", "Suspended", "Resumed", "Suspended", "Resumed", "Suspended", "Resumed", "Suspended", "Resumed", "Completed"], journal.Select(e => e.EventName));
+    }
+}
+
+/// <summary>
+/// A task completion reads its bookmark and the instance's state in one read, before the instance lock. These tests
+/// commit another burst of the same instance in exactly that gap.
+/// </summary>
+public class TaskCompletionReadBeforeLockTests
+{
+    private static JsonObject TwoTasks() => Definition(Flowchart(
+        [
+            Activity("fork", "Elsa.FlowFork", ("branches", Obj("[\"A\",\"B\"]"))),
+            Activity("taskA", "Elsa.RunTask", ("taskName", Lit("A"))), WriteLine("afterA", "A done"),
+            Activity("taskB", "Elsa.RunTask", ("taskName", Lit("B"))), WriteLine("afterB", "B done"),
+        ],
+        ("fork", "A", "taskA"), ("taskA", "Done", "afterA"), ("fork", "B", "taskB"), ("taskB", "Done", "afterB")));
+
+    [Fact]
+    public async Task A_burst_committed_between_the_read_and_the_lock_makes_the_completion_redo_on_fresh_state()
+    {
+        await using var engine = new TestEngine(extraServices: CommitProbe.Register);
+        var probe = engine.Services.GetRequiredService<CommitProbe>();
+        var run = await engine.RunAsync(TwoTasks());
+        var tasks = engine.Notifications.Of<RunTaskRequested>().ToDictionary(t => t.TaskName, t => t.TaskId);
+        var interleaved = false;
+        probe.AfterBookmarkRead = async found =>
+        {
+            if (interleaved || found.Bookmark.ActivityId != "taskA") return;
+            interleaved = true;
+            Assert.Equal(ResumeOutcome.Resumed, (await engine.Runtime.CompleteTaskAsync(tasks["B"], "b")).Outcome);
+        };
+
+        var completed = await engine.Runtime.CompleteTaskAsync(tasks["A"], "a");
+
+        Assert.True(interleaved);
+        Assert.Equal(ResumeOutcome.Resumed, completed.Outcome);
+        Assert.Equal(WorkflowSubStatus.Finished, completed.Run!.SubStatus);
+        Assert.Equal(["A done", "B done"], (await engine.WrittenLinesAsync(run.InstanceId)).Order());
+        // start, B's completion, A's completion: the stale attempt committed nothing.
+        Assert.Equal(3, probe.CommitsOf(run.InstanceId));
+    }
+
+    [Fact]
+    public async Task The_same_task_completed_in_the_gap_resumes_once_and_the_stale_completion_gets_NotFound()
+    {
+        await using var engine = new TestEngine(extraServices: CommitProbe.Register);
+        var probe = engine.Services.GetRequiredService<CommitProbe>();
+        var run = await engine.RunAsync(TwoTasks());
+        var taskA = engine.Notifications.Of<RunTaskRequested>().Single(t => t.TaskName == "A").TaskId;
+        ResumeResult? inGap = null;
+        probe.AfterBookmarkRead = async _ =>
+        {
+            if (inGap is not null) return;
+            inGap = new ResumeResult(ResumeOutcome.NotFound);
+            inGap = await engine.Runtime.CompleteTaskAsync(taskA, "first");
+        };
+
+        var stale = await engine.Runtime.CompleteTaskAsync(taskA, "second");
+
+        Assert.Equal(ResumeOutcome.Resumed, inGap!.Outcome);
+        Assert.Equal(ResumeOutcome.NotFound, stale.Outcome);
+        Assert.Equal(["A done"], await engine.WrittenLinesAsync(run.InstanceId));
+        Assert.Equal(2, probe.CommitsOf(run.InstanceId));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using WorkflowHost.Workflows.Model;
 using WorkflowHost.Workflows.Notifications;
 using WorkflowHost.Workflows.Persistence;
@@ -138,6 +139,44 @@ public class CompositionTests
         Assert.Equal("Finished", result["status"]!.GetValue<string>());
         await engine.Driver.RunUntilIdleAsync();
         Assert.Empty(await engine.Store.ListAsync());
+    }
+
+    [Fact]
+    public async Task ExecuteWorkflow_child_commits_with_the_parent_burst_so_a_crash_before_it_leaves_no_child_and_the_redo_starts_one()
+    {
+        await using var engine = new TestEngine(extraServices: CommitProbe.Register);
+        var probe = engine.Services.GetRequiredService<CommitProbe>();
+        await engine.PublishAsync(ChildWaitingOnTask("child-def"));
+        var parent = await engine.RunAsync(Definition(Flowchart(
+            [
+                Activity("gate", "Elsa.RunTask", ("taskName", Lit("Gate"))),
+                Activity("exec", "Elsa.ExecuteWorkflow", ("workflowDefinitionId", Lit("child-def")), ("input", Obj("{\"Report\":\"Q1\"}")), ("waitForCompletion", Lit(true))),
+            ],
+            ("gate", "Done", "exec"))));
+        var gate = Assert.Single(engine.Notifications.Of<RunTaskRequested>()).TaskId;
+        async Task<IReadOnlyList<WorkflowInstanceSummary>> Children() =>
+            (await engine.Store.QueryInstancesAsync(new WorkflowInstanceQuery { ParentWorkflowInstanceId = parent.InstanceId })).Items;
+
+        // The host dies while committing the burst that ran ExecuteWorkflow (the child's first burst ran in it).
+        probe.BeforeCommit = _ => throw new IOException("host died before the commit");
+        await Assert.ThrowsAsync<IOException>(() => engine.Runtime.CompleteTaskAsync(gate, "go"));
+        Assert.Empty(await Children());
+        Assert.Single(engine.Notifications.Of<RunTaskRequested>());
+        Assert.Equal(1, probe.CommitsOf(parent.InstanceId));
+
+        // The work is redone (the gate task is still pending): exactly one child, started with the parent's commit.
+        probe.BeforeCommit = null;
+        Assert.Equal(ResumeOutcome.Resumed, (await engine.Runtime.CompleteTaskAsync(gate, "go")).Outcome);
+        var child = Assert.Single(await Children());
+        Assert.Equal(WorkflowSubStatus.Suspended, child.SubStatus);
+        Assert.Equal(2, probe.CommitsOf(parent.InstanceId));
+        Assert.Equal(1, probe.CommitsOf(child.Id));
+        var childTask = engine.Notifications.Of<RunTaskRequested>().Single(t => t.WorkflowInstanceId == child.Id);
+        Assert.Equal("Review Q1", childTask.TaskName);
+
+        await engine.Runtime.CompleteTaskAsync(childTask.TaskId, "ok");
+        await engine.Driver.RunUntilIdleAsync();
+        Assert.Equal(WorkflowSubStatus.Finished, (await engine.InstanceAsync(parent.InstanceId)).SubStatus);
     }
 
     [Fact]

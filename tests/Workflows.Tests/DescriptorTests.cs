@@ -15,7 +15,7 @@ public class DescriptorTests
         "Elsa.Flowchart", "Elsa.Start", "Elsa.End", "Elsa.Finish", "Elsa.FlowDecision", "Elsa.FlowSwitch", "Elsa.FlowFork", "Elsa.FlowJoin",
         "Elsa.Fork", "Elsa.Sequence", "Elsa.SetVariable", "Elsa.WriteLine", "Elsa.Delay", "Elsa.Timer", "Elsa.StartAt", "Elsa.Cron",
         "Elsa.Event", "Elsa.PublishEvent", "Elsa.Correlate", "Elsa.RunTask", "Elsa.ExecuteWorkflow", "Elsa.DispatchWorkflow",
-        "Elsa.ForEach", "Elsa.ParallelForEach", "Elsa.Fault", "Elsa.SetOutput",
+        "Elsa.ForEach", "Elsa.ParallelForEach", "Elsa.Fault", "Elsa.SetOutput", "Elsa.While", "Elsa.Break", "Elsa.NotFoundActivity",
     ];
 
     private static async Task<ActivityRegistry> RegistryAsync()

@@ -10,10 +10,14 @@ namespace WorkflowHost.Persistence.Workflows;
 /// <summary>Definition versions in <c>WorkflowDefinitions</c>; semantics of <see cref="InMemoryWorkflowStore"/>.</summary>
 public sealed class EfWorkflowDefinitionStore(WorkflowHostDbContext db, IServiceScopeFactory scopes) : IWorkflowDefinitionStore
 {
+    private static readonly PerModel<Func<WorkflowHostDbContext, string, CancellationToken, Task<WorkflowDefinitionRow?>>> ById = new(() =>
+        EF.CompileAsyncQuery((WorkflowHostDbContext db, string id, CancellationToken _) =>
+            db.Set<WorkflowDefinitionRow>().AsNoTracking().FirstOrDefault(d => d.Id == id)));
+
     private IQueryable<WorkflowDefinitionRow> Definitions => db.Set<WorkflowDefinitionRow>().AsNoTracking();
 
     public async Task<WorkflowDefinitionVersion?> FindByIdAsync(string versionId, CancellationToken cancellationToken = default) =>
-        await Definitions.FirstOrDefaultAsync(d => d.Id == versionId, cancellationToken) is { } row ? RowMapping.ToVersion(row) : null;
+        await ById.For(db)(db, versionId, cancellationToken) is { } row ? RowMapping.ToVersion(row) : null;
 
     public async Task<WorkflowDefinitionVersion?> FindAsync(string definitionId, VersionOptions versionOptions, CancellationToken cancellationToken = default)
     {
@@ -27,6 +31,9 @@ public sealed class EfWorkflowDefinitionStore(WorkflowHostDbContext db, IService
     public async Task<IReadOnlyList<WorkflowDefinitionVersion>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default) =>
         (await Definitions.Where(d => d.DefinitionId == definitionId).OrderBy(d => d.Version).ToListAsync(cancellationToken))
         .Select(RowMapping.ToVersion).ToList();
+
+    public async Task<IReadOnlyList<string>> ListPublishedVersionIdsAsync(CancellationToken cancellationToken = default) =>
+        await Definitions.Where(d => d.IsPublished).Select(d => d.Id).ToListAsync(cancellationToken);
 
     public async Task<Page<WorkflowDefinitionVersion>> QueryAsync(WorkflowDefinitionQuery query, CancellationToken cancellationToken = default)
     {

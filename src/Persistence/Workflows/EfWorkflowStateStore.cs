@@ -15,25 +15,49 @@ namespace WorkflowHost.Persistence.Workflows;
 /// </summary>
 public sealed class EfWorkflowStateStore(WorkflowHostDbContext db, IServiceScopeFactory scopes) : IWorkflowStateStore
 {
-    public async Task<WorkflowInstance?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
-    {
-        var json = await db.Set<WorkflowInstanceRow>().AsNoTracking().Where(i => i.Id == instanceId)
-            .Select(i => i.StateJson).FirstOrDefaultAsync(cancellationToken);
-        return json is null ? null : WorkflowStateJson.Deserialize(json);
-    }
+    // The reads of every resume are compiled once (per EF model: SQLite and PostgreSQL models differ): EF's per-call
+    // query-cache lookup cost more than the SQL itself.
+    private static readonly PerModel<Func<WorkflowHostDbContext, string, CancellationToken, Task<string?>>> StateById = new(() =>
+        EF.CompileAsyncQuery((WorkflowHostDbContext db, string id, CancellationToken _) =>
+            db.Set<WorkflowInstanceRow>().AsNoTracking().Where(i => i.Id == id).Select(i => i.StateJson).FirstOrDefault()));
+
+    private static readonly PerModel<Func<WorkflowHostDbContext, string, string, CancellationToken, Task<BookmarkAndState?>>> OldestBookmarkWithState = new(() =>
+        EF.CompileAsyncQuery((WorkflowHostDbContext db, string name, string hash, CancellationToken _) =>
+            db.Set<WorkflowBookmarkRow>().AsNoTracking().Where(b => b.Name == name && b.Hash == hash).OrderBy(b => b.CreatedAt)
+                .Join(db.Set<WorkflowInstanceRow>(), b => b.WorkflowInstanceId, i => i.Id, (b, i) => new BookmarkAndState(b.BookmarkJson, i.StateJson))
+                .FirstOrDefault()));
+
+    private sealed record BookmarkAndState(string BookmarkJson, string StateJson);
+
+    public async Task<WorkflowInstance?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        await StateById.For(db)(db, instanceId, cancellationToken) is { } json ? WorkflowStateJson.Deserialize(json) : null;
+
+    public async Task<BookmarkedInstance?> FindBookmarkWithInstanceAsync(string name, string hash, CancellationToken cancellationToken = default) =>
+        await OldestBookmarkWithState.For(db)(db, name, hash, cancellationToken) is { } found
+            ? new BookmarkedInstance(RowMapping.Deserialize<Bookmark>(found.BookmarkJson), WorkflowStateJson.Deserialize(found.StateJson))
+            : null;
 
     public async Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default)
     {
         var isNew = commit.ExpectedRowVersion is null;
         try
         {
-            await EngineTransaction.RunAsync(scopes, db => WriteAsync(db, commit, cancellationToken), commit.Notifications, cancellationToken);
+            var commits = commit.SelfAndChildren().ToList();
+            await EngineTransaction.RunAsync(scopes, async db =>
+            {
+                foreach (var each in commits) await WriteAsync(db, each, cancellationToken);
+            }, commits.SelectMany(c => c.Notifications).ToList(), cancellationToken);
         }
-        catch (Exception exception) when (isNew && exception is DbException or DbUpdateException)
+        catch (Exception exception) when (exception is DbException or DbUpdateException)
         {
-            // The insert of a new instance failed: a conflict when the id exists (committed by someone else).
-            if (await InstanceExistsAsync(commit.Instance.Id, cancellationToken))
-                throw new ConcurrencyException($"Workflow instance {commit.Instance.Id} already exists.");
+            // The statements of a stale commit run after its guarded update matched nothing and may break a unique
+            // key first (the journal sequence the other commit used): still a conflict, not a fault. A new instance
+            // conflicts when its id exists (committed by someone else).
+            var stored = await StoredRowVersionAsync(commit.Instance.Id, cancellationToken);
+            if (isNew ? stored is not null : stored != commit.ExpectedRowVersion)
+                throw new ConcurrencyException(isNew
+                    ? $"Workflow instance {commit.Instance.Id} already exists."
+                    : $"Workflow instance {commit.Instance.Id} was changed by another commit (expected row version {commit.ExpectedRowVersion}).");
             throw;
         }
     }
@@ -58,11 +82,11 @@ public sealed class EfWorkflowStateStore(WorkflowHostDbContext db, IServiceScope
                 $"Workflow instance {row.Id} was changed by another commit (expected row version {commit.ExpectedRowVersion}).");
     }
 
-    private async Task<bool> InstanceExistsAsync(string instanceId, CancellationToken cancellationToken)
+    private async Task<long?> StoredRowVersionAsync(string instanceId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<WorkflowHostDbContext>().Set<WorkflowInstanceRow>()
-            .AnyAsync(i => i.Id == instanceId, cancellationToken);
+            .Where(i => i.Id == instanceId).Select(i => (long?)i.RowVersion).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<Bookmark>> FindBookmarksAsync(string name, string hash, string? correlationId = null, CancellationToken cancellationToken = default)

@@ -29,7 +29,8 @@ internal static class EngineTransaction
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
             foreach (var notification in notifications) await mediator.Publish(notification, cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        // Only handlers add tracked rows (the store's own writes are statements already sent).
+        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -19,9 +19,48 @@ internal sealed class RowBatch(WorkflowHostDbContext db)
     private const int MaxParametersPerCommand = 30_000;
     private const int MaxRowsPerInsert = 200;
 
+    private static readonly ConcurrentDictionary<(IModel, Type), TableShape> Shapes = new();
+
     private readonly List<(string Sql, List<(RelationalTypeMapping Mapping, object? Value)> Parameters)> _statements = [];
-    private readonly ISqlGenerationHelper _sql = db.GetService<ISqlGenerationHelper>();
     private bool _guarded;
+
+    /// <summary>A row type's table as SQL pieces, worked out from the EF model once per model (not per commit).</summary>
+    private sealed class TableShape
+    {
+        public TableShape(IEntityType entity, ISqlGenerationHelper sql)
+        {
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            string Column(IProperty property) => sql.DelimitIdentifier(property.GetColumnName(table)!);
+            Table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+            Key = entity.FindPrimaryKey()!.Properties.Single();
+            KeyColumn = Column(Key);
+            KeyMapping = (RelationalTypeMapping)Key.GetRelationalTypeMapping();
+            Properties = entity.GetProperties().Select(p => new Column(Column(p), (RelationalTypeMapping)p.GetRelationalTypeMapping(), p.GetGetter(), p == Key)).ToList();
+            ColumnList = string.Join(", ", Properties.Select(p => p.Name));
+            RowPlaceholders = $"({Placeholders(Properties.Count)})";
+            if (entity.GetProperties().SingleOrDefault(p => p.IsConcurrencyToken) is { } token)
+            {
+                TokenColumn = Column(token);
+                TokenMapping = (RelationalTypeMapping)token.GetRelationalTypeMapping();
+            }
+        }
+
+        public string Table { get; }
+        public IProperty Key { get; }
+        public string KeyColumn { get; }
+        public RelationalTypeMapping KeyMapping { get; }
+        public IReadOnlyList<Column> Properties { get; }
+        public string ColumnList { get; }
+        public string RowPlaceholders { get; }
+        public string? TokenColumn { get; }
+        public RelationalTypeMapping? TokenMapping { get; }
+    }
+
+    // The mapping's converter (UTC instants) is applied when the parameter is created.
+    private sealed record Column(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool IsKey);
+
+    private TableShape Shape<TRow>() =>
+        Shapes.GetOrAdd((db.Model, typeof(TRow)), key => new TableShape(key.Item1.FindEntityType(key.Item2)!, db.GetService<ISqlGenerationHelper>()));
 
     /// <summary>
     /// Replaces a row only if its concurrency token still holds <paramref name="expectedToken"/>: the first statement,
@@ -31,46 +70,38 @@ internal sealed class RowBatch(WorkflowHostDbContext db)
     public void UpdateIfUnchanged<TRow>(TRow row, object expectedToken) where TRow : class
     {
         if (_statements.Count > 0) throw new InvalidOperationException("The guarded update must be the first statement.");
-        var entity = db.Model.FindEntityType(typeof(TRow))!;
-        var key = entity.FindPrimaryKey()!.Properties.Single();
-        var token = entity.GetProperties().Single(p => p.IsConcurrencyToken);
-        var properties = entity.GetProperties().Where(p => p != key).ToList();
-        var parameters = properties.Select(p => Value(p, row)).ToList();
-        parameters.Add(Value(key, row));
-        parameters.Add(((RelationalTypeMapping)token.GetRelationalTypeMapping(), expectedToken));
-        _statements.Add(($"UPDATE {Table(entity)} SET {string.Join(", ", properties.Select(p => Column(p) + " = {?}"))} " +
-                         $"WHERE {Column(key)} = {{?}} AND {Column(token)} = {{?}} RETURNING {Column(key)}", parameters));
+        var shape = Shape<TRow>();
+        var columns = shape.Properties.Where(p => !p.IsKey).ToList();
+        var parameters = columns.Select(p => (p.Mapping, p.Getter.GetClrValue(row))).ToList();
+        parameters.Add((shape.KeyMapping, shape.Key.GetGetter().GetClrValue(row)));
+        parameters.Add((shape.TokenMapping!, expectedToken));
+        _statements.Add(($"UPDATE {shape.Table} SET {string.Join(", ", columns.Select(p => p.Name + " = {?}"))} " +
+                         $"WHERE {shape.KeyColumn} = {{?}} AND {shape.TokenColumn} = {{?}} RETURNING {shape.KeyColumn}", parameters));
         _guarded = true;
     }
 
     public void DeleteByIds<TRow>(IReadOnlyCollection<string> ids) where TRow : class
     {
         if (ids.Count == 0) return;
-        var entity = db.Model.FindEntityType(typeof(TRow))!;
-        var key = entity.FindPrimaryKey()!.Properties.Single();
-        var mapping = (RelationalTypeMapping)key.GetRelationalTypeMapping();
+        var shape = Shape<TRow>();
         foreach (var chunk in ids.Chunk(MaxRowsPerInsert))
         {
-            var parameters = chunk.Select(id => (mapping, (object?)id)).ToList();
-            _statements.Add(($"DELETE FROM {Table(entity)} WHERE {Column(key)} IN ({Placeholders(parameters.Count)})", parameters));
+            var parameters = chunk.Select(id => (shape.KeyMapping, (object?)id)).ToList();
+            _statements.Add(($"DELETE FROM {shape.Table} WHERE {shape.KeyColumn} IN ({Placeholders(parameters.Count)})", parameters));
         }
     }
 
     public void Insert<TRow>(IEnumerable<TRow> rows) where TRow : class
     {
-        var entity = db.Model.FindEntityType(typeof(TRow))!;
-        var properties = entity.GetProperties().ToList();
-        var columns = string.Join(", ", properties.Select(Column));
+        var shape = Shape<TRow>();
         foreach (var chunk in rows.Chunk(MaxRowsPerInsert))
         {
-            var parameters = new List<(RelationalTypeMapping, object?)>(chunk.Length * properties.Count);
+            var parameters = new List<(RelationalTypeMapping, object?)>(chunk.Length * shape.Properties.Count);
             foreach (var row in chunk)
-                foreach (var property in properties)
-                {
-                    parameters.Add(Value(property, row));
-                }
-            var values = string.Join(", ", Enumerable.Range(0, chunk.Length).Select(_ => $"({Placeholders(properties.Count)})"));
-            _statements.Add(($"INSERT INTO {Table(entity)} ({columns}) VALUES {values}", parameters));
+                foreach (var property in shape.Properties)
+                    parameters.Add((property.Mapping, property.Getter.GetClrValue(row)));
+            var values = string.Join(", ", Enumerable.Repeat(shape.RowPlaceholders, chunk.Length));
+            _statements.Add(($"INSERT INTO {shape.Table} ({shape.ColumnList}) VALUES {values}", parameters));
         }
     }
 
@@ -125,15 +156,6 @@ internal sealed class RowBatch(WorkflowHostDbContext db)
         _statements.Clear();
         return matched;
     }
-
-    // The mapping's converter (UTC instants) is applied when the parameter is created.
-    private static (RelationalTypeMapping, object?) Value(IProperty property, object row) =>
-        ((RelationalTypeMapping)property.GetRelationalTypeMapping(), property.GetGetter().GetClrValue(row));
-
-    private string Table(IEntityType entity) => _sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
-
-    private string Column(IProperty property) =>
-        _sql.DelimitIdentifier(property.GetColumnName(StoreObjectIdentifier.Table(property.DeclaringType.GetTableName()!, property.DeclaringType.GetSchema()))!);
 
     private static string Placeholders(int count) => string.Join(", ", Enumerable.Repeat("{?}", count));
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using WorkflowHost.Workflows.Runtime;
 
 namespace WorkflowHost.Workflows.Activities;
@@ -33,6 +34,20 @@ public abstract class Activity
 /// Implemented by trigger activities that start new instances on a schedule when
 /// <c>customProperties.canStartWorkflow</c> is true on a published definition (Timer, StartAt, Cron).
 /// </summary>
+/// <summary>
+/// A trigger activity that starts a new instance of its published workflow when a stimulus with its bookmark name and
+/// key is sent to no particular instance (Elsa.Event: <c>PublishEventAsync</c>, a PublishEvent activity). The new
+/// instance starts at this activity, which sees <see cref="Runtime.ActivityExecutionContext.IsTriggerOfWorkflow"/>.
+/// </summary>
+public interface IStimulusTrigger
+{
+    string BookmarkName { get; }
+    /// <summary>The stimulus key this trigger listens for (evaluated without an instance), or null for none.</summary>
+    string? StimulusKey(TriggerContext context);
+    /// <summary>The started instance's workflow input, from the stimulus input.</summary>
+    JsonObject WorkflowInput(JsonObject stimulusInput);
+}
+
 public interface ITimerTrigger
 {
     /// <summary>The next start time strictly after <paramref name="after"/>, or null when there is none.</summary>

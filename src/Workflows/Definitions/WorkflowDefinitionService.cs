@@ -90,7 +90,9 @@ public sealed class WorkflowDefinitionService(
     private async Task<SaveResult> SaveCoreAsync(JsonObject input, bool publish, bool isImport, CancellationToken cancellationToken)
     {
         JsonObject model;
-        try { model = definitionJson.Normalize(input); }
+        // A definition edited in the designer comes back with Elsa.NotFoundActivity placeholders for unknown types:
+        // the original activities are what is stored.
+        try { model = definitionJson.Normalize(NotFoundActivities.Restore(input)); }
         catch (Exception exception) when (exception is InvalidOperationException or JsonException or FormatException)
         {
             return new SaveResult(null, [new ValidationError(null, $"The definition cannot be read: {exception.Message}")]);

@@ -57,6 +57,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<WorkflowDispatcher>();
         services.AddSingleton<ActivityTestRunner>();
         services.AddSingleton<TriggerTimers>();
+        services.AddSingleton<StimulusTriggers>();
         services.AddSingleton<DueWorkExecutor>();
         services.AddSingleton(builder.SchedulerOptions);
         services.AddSingleton<TimerScheduler>();

@@ -44,6 +44,8 @@ public sealed class ActivityNode
     public IReadOnlyDictionary<string, IReadOnlyList<ActivityNode>> Ports { get; internal set; } = new Dictionary<string, IReadOnlyList<ActivityNode>>();
     public FlowchartGraph? Flowchart { get; internal set; }
     public bool CanStartWorkflow { get; init; }
+    /// <summary>What this activity's execution record keeps of its inputs and outputs.</summary>
+    public LogPersistencePolicy LogPersistence { get; init; } = LogPersistencePolicy.IncludeAll;
     public string DisplayName => Name ?? Id;
 
     public override string ToString() => $"{Type} {Id}";

@@ -16,7 +16,8 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
         var byNodeId = new Dictionary<string, ActivityNode>(StringComparer.Ordinal);
         var byId = new Dictionary<string, ActivityNode>(StringComparer.Ordinal);
         var variables = ReadVariables(model["variables"] as JsonArray).ToList();
-        var rootNode = CompileActivity(root, ActivityJson.WorkflowNodeId, byNodeId, byId, variables);
+        var workflowLogPersistence = LogPersistencePolicy.Resolve(model["customProperties"] as JsonObject, LogPersistencePolicy.IncludeAll);
+        var rootNode = CompileActivity(root, ActivityJson.WorkflowNodeId, byNodeId, byId, variables, workflowLogPersistence);
         return new CompiledWorkflow
         {
             VersionId = model.GetString("id") ?? "",
@@ -33,7 +34,7 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
     }
 
     private ActivityNode CompileActivity(JsonObject json, string parentNodeId, Dictionary<string, ActivityNode> byNodeId,
-        Dictionary<string, ActivityNode> byId, List<VariableDefinition> variables)
+        Dictionary<string, ActivityNode> byId, List<VariableDefinition> variables, LogPersistencePolicy parentLogPersistence)
     {
         var id = json.GetStringOrEmpty("id");
         var type = json.GetStringOrEmpty("type");
@@ -52,6 +53,7 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
             Inputs = BindInputs(json, registration),
             OutputTargets = BindOutputs(json, registration),
             CanStartWorkflow = (json["customProperties"] as JsonObject).GetBool("canStartWorkflow") || json.GetBool("canStartWorkflow"),
+            LogPersistence = LogPersistencePolicy.Resolve(json["customProperties"] as JsonObject, parentLogPersistence),
         };
         byNodeId[nodeId] = node;
         byId.TryAdd(id, node);
@@ -60,7 +62,7 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
         var ports = new Dictionary<string, List<ActivityNode>>(StringComparer.Ordinal);
         foreach (var (property, child) in ActivityJson.Children(json))
         {
-            var childNode = CompileActivity(child, nodeId, byNodeId, byId, variables);
+            var childNode = CompileActivity(child, nodeId, byNodeId, byId, variables, node.LogPersistence);
             childNode.Parent = node;
             if (!ports.TryGetValue(property, out var list)) ports[property] = list = [];
             list.Add(childNode);

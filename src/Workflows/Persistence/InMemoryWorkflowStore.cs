@@ -122,24 +122,30 @@ public sealed class InMemoryWorkflowStore(InMemoryWorkflowDatabase database, ISe
 
     public async Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default)
     {
-        lock (_gate) CheckRowVersion(commit);
-        await PublishAsync(commit.Notifications, cancellationToken);
-        var json = WorkflowStateJson.Serialize(commit.Instance);
+        var commits = commit.SelfAndChildren().ToList();
+        lock (_gate) commits.ForEach(CheckRowVersion);
+        foreach (var each in commits) await PublishAsync(each.Notifications, cancellationToken);
+        var states = commits.Select(c => WorkflowStateJson.Serialize(c.Instance)).ToList();
         lock (_gate)
         {
-            CheckRowVersion(commit);
-            var instance = commit.Instance;
-            _instances[instance.Id] = (json, WorkflowInstanceSummary.From(instance), instance.RowVersion);
-            foreach (var id in commit.BookmarksRemoved) _bookmarks.Remove(id);
-            foreach (var bookmark in commit.BookmarksAdded) _bookmarks[bookmark.Id] = bookmark;
-            foreach (var id in commit.TimersRemoved) _timers.Remove(id);
-            foreach (var timer in commit.TimersAdded) _timers[timer.Id] = timer;
-            foreach (var record in commit.ActivityRecords) _records[record.Id] = record;
-            if (commit.JournalEntries.Count > 0)
-            {
-                if (!_journal.TryGetValue(instance.Id, out var journal)) _journal[instance.Id] = journal = [];
-                journal.AddRange(commit.JournalEntries);
-            }
+            commits.ForEach(CheckRowVersion);
+            for (var i = 0; i < commits.Count; i++) Apply(commits[i], states[i]);
+        }
+    }
+
+    private void Apply(WorkflowCommit commit, string json)
+    {
+        var instance = commit.Instance;
+        _instances[instance.Id] = (json, WorkflowInstanceSummary.From(instance), instance.RowVersion);
+        foreach (var id in commit.BookmarksRemoved) _bookmarks.Remove(id);
+        foreach (var bookmark in commit.BookmarksAdded) _bookmarks[bookmark.Id] = bookmark;
+        foreach (var id in commit.TimersRemoved) _timers.Remove(id);
+        foreach (var timer in commit.TimersAdded) _timers[timer.Id] = timer;
+        foreach (var record in commit.ActivityRecords) _records[record.Id] = record;
+        if (commit.JournalEntries.Count > 0)
+        {
+            if (!_journal.TryGetValue(instance.Id, out var journal)) _journal[instance.Id] = journal = [];
+            journal.AddRange(commit.JournalEntries);
         }
     }
 

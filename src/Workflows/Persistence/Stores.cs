@@ -27,6 +27,15 @@ public sealed record WorkflowCommit
     public IReadOnlyList<ActivityExecutionRecord> ActivityRecords { get; init; } = [];
     public IReadOnlyList<WorkflowExecutionLogEntry> JournalEntries { get; init; } = [];
     public IReadOnlyList<INotification> Notifications { get; init; } = [];
+    /// <summary>
+    /// Commits of child instances this burst started in-process (ExecuteWorkflow): written in the SAME transaction, so
+    /// a child exists exactly when the parent burst that started it committed — a crash or a conflict before that
+    /// leaves neither, and the redone burst starts the child once.
+    /// </summary>
+    public IReadOnlyList<WorkflowCommit> ChildCommits { get; init; } = [];
+
+    /// <summary>This commit, then its child commits depth-first (the order a store writes them in).</summary>
+    public IEnumerable<WorkflowCommit> SelfAndChildren() => ChildCommits.SelectMany(c => c.SelfAndChildren()).Prepend(this);
 }
 
 /// <summary>Changes to definitions (publish/retract/save/delete) with their trigger timers, in one transaction.</summary>
@@ -50,6 +59,9 @@ public interface IWorkflowDefinitionStore
     /// <summary>The highest version matching the options (for LatestOrPublished: the latest, else the published one).</summary>
     Task<WorkflowDefinitionVersion?> FindAsync(string definitionId, VersionOptions versionOptions, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<WorkflowDefinitionVersion>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default);
+    /// <summary>Ids of every published version (where stimulus triggers are looked for).</summary>
+    async Task<IReadOnlyList<string>> ListPublishedVersionIdsAsync(CancellationToken cancellationToken = default) =>
+        (await QueryAsync(new WorkflowDefinitionQuery { VersionOptions = VersionOptions.Published }, cancellationToken)).Items.Select(v => v.Id).ToList();
     Task<Page<WorkflowDefinitionVersion>> QueryAsync(WorkflowDefinitionQuery query, CancellationToken cancellationToken = default);
     /// <summary>Whether no other definition (excluding <paramref name="excludeDefinitionId"/>) uses this name (trimmed, case-insensitive).</summary>
     Task<bool> IsNameUniqueAsync(string name, string? excludeDefinitionId, CancellationToken cancellationToken = default);
@@ -64,9 +76,25 @@ public interface IWorkflowStateStore
     Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default);
     /// <summary>Bookmarks by (name, hash), optionally only in instances with this correlation id.</summary>
     Task<IReadOnlyList<Bookmark>> FindBookmarksAsync(string name, string hash, string? correlationId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The oldest bookmark with this (name, hash) together with its instance's state — one read where the store can
+    /// (a task completion's only read). The pair is read before the instance lock is taken, so the runtime treats the
+    /// state as a guess the commit's row-version check confirms.
+    /// </summary>
+    async Task<BookmarkedInstance?> FindBookmarkWithInstanceAsync(string name, string hash, CancellationToken cancellationToken = default)
+    {
+        foreach (var bookmark in await FindBookmarksAsync(name, hash, null, cancellationToken))
+            if (await GetInstanceAsync(bookmark.WorkflowInstanceId, cancellationToken) is { } instance)
+                return new BookmarkedInstance(bookmark, instance);
+        return null;
+    }
     /// <summary>Deletes an instance with its bookmarks, timers, activity records and journal. False if unknown.</summary>
     Task<bool> DeleteInstanceAsync(string instanceId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A bookmark and the state of the instance holding it, read together.</summary>
+public sealed record BookmarkedInstance(Bookmark Bookmark, WorkflowInstance Instance);
 
 /// <summary>
 /// The due-item table. <see cref="ClaimDueAsync"/> must hand a row to one owner at a time: rows due at or before

@@ -111,6 +111,20 @@ public sealed class ActivityExecutionContext : IExpressionScope
     /// <summary>Ends the whole workflow as Finished (Elsa.Finish); everything still running is cancelled.</summary>
     public void FinishWorkflow() => _execution.RequestWorkflowFinish();
 
+    /// <summary>
+    /// Elsa.Break: completes this activity and then ends the nearest enclosing loop (its body is cancelled, the loop
+    /// completes). Throws (an incident) when no loop encloses this activity.
+    /// </summary>
+    public void BreakLoop()
+    {
+        _ = _execution.FindEnclosingLoop(State)
+            ?? throw new InvalidOperationException($"Break '{ActivityId}' is not inside a loop (ForEach, While).");
+        BreakRequested = true;
+        CompleteWithoutOutcome();
+    }
+
+    internal bool BreakRequested { get; private set; }
+
     // ---- bookmarks, timers, notifications ----------------------------------------------------------------------
 
     /// <summary>
@@ -172,14 +186,17 @@ public sealed class ActivityExecutionContext : IExpressionScope
         if (_execution.Instance.FindContext(contextId) is { } child) _execution.Cancel(child);
     }
 
-    /// <summary>Runs another workflow in-process right away (ExecuteWorkflow). The child commits on its own.</summary>
+    /// <summary>
+    /// Runs another workflow's first burst in-process right away (ExecuteWorkflow). The child's commit is written in
+    /// this burst's transaction: the child exists exactly when this burst commits.
+    /// </summary>
     public Task<WorkflowRunResult> RunChildWorkflowAsync(StartWorkflowRequest request) =>
-        _execution.Runtime.StartAsync(request with
+        _execution.Runtime.StartChildAsync(request with
         {
             ParentWorkflowInstanceId = WorkflowInstanceId,
             SchedulingActivityExecutionId = Id,
             CallStackDepth = State.CallStackDepth + 1,
-        }, CancellationToken);
+        }, _execution, CancellationToken);
 
     /// <summary>Suspends until the child instance finishes; <c>ResumeAsync</c> then gets the child's
     /// <c>{workflowInstanceId, status, subStatus, output, correlationId}</c> as input.</summary>

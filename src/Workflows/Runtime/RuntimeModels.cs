@@ -19,6 +19,15 @@ public sealed class TriggerContext(ActivityNode node, Func<InputBindingRequest, 
 {
     public ActivityNode Node => node;
     public T? Get<T>(Input<T> input) => (T?)evaluate(new InputBindingRequest(input.Name, typeof(T)));
+
+    /// <summary>Inputs evaluated without an instance: literals, defaults, expressions that need no variables.</summary>
+    internal static TriggerContext For(ActivityNode node, Expressions.ExpressionEvaluator evaluator) => new(node, request =>
+    {
+        if (!node.Inputs.TryGetValue(request.InputName, out var binding)) return null;
+        return binding.Expression is { } expression
+            ? evaluator.Evaluate(expression, request.ValueType, Expressions.EmptyExpressionScope.Instance)
+            : JsonValues.ConvertTo(binding.Descriptor.DefaultValue, request.ValueType);
+    });
 }
 
 public sealed record InputBindingRequest(string InputName, Type ValueType);
@@ -50,7 +59,8 @@ public sealed record WorkflowRunResult(string InstanceId, string DefinitionVersi
         new(i.Id, i.DefinitionVersionId, i.Status, i.SubStatus, i.Output, i.Bookmarks.ToList(), i.Incidents.ToList(), i.Fault);
 }
 
-public enum ResumeOutcome { Resumed, NotFound }
+/// <summary>Resumed: a bookmark was resumed; Started: a stimulus trigger started a new instance; NotFound: nothing matched.</summary>
+public enum ResumeOutcome { Resumed, NotFound, Started }
 
 /// <summary>Result of resuming a bookmark: Resumed (with the run) or NotFound (unknown or already consumed bookmark/task).</summary>
 public sealed record ResumeResult(ResumeOutcome Outcome, WorkflowRunResult? Run = null, string? Message = null)

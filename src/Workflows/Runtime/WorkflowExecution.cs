@@ -29,6 +29,7 @@ internal sealed class WorkflowExecution
     private readonly List<string> _timersRemoved = [];
     private readonly Dictionary<string, ActivityExecutionRecord> _records = new();
     private readonly List<WorkflowExecutionLogEntry> _journal = [];
+    private readonly List<WorkflowCommit> _childCommits = [];
     private bool _finishRequested;
 
     public WorkflowExecution(WorkflowRuntime runtime, IServiceProvider services, WorkflowInstance instance, CompiledWorkflow workflow, bool isNew, CancellationToken cancellationToken)
@@ -116,7 +117,7 @@ internal sealed class WorkflowExecution
             try
             {
                 var registration = node.Registration
-                    ?? throw new InvalidOperationException($"Activity '{node.Id}' has the unknown type '{node.Type}' (version {node.Version}).");
+                    ?? throw new InvalidOperationException(Activities.Primitives.NotFoundActivity.Missing(node.Id, node.Type, node.Version));
                 if (item.Kind == WorkKind.Execute)
                 {
                     state.Status = ActivityStatus.Running;
@@ -186,7 +187,30 @@ internal sealed class WorkflowExecution
             FinishWorkflow(WorkflowSubStatus.Finished);
             return;
         }
+        if (context.BreakRequested && FindEnclosingLoop(state) is { } loop)
+        {
+            await EndLoopAsync(loop);
+            return;
+        }
         await NotifyParentAsync(state, context.Node, context.Outcomes, faulted: false);
+    }
+
+    /// <summary>The nearest ancestor context whose activity is a loop (<see cref="Activities.Looping.ILoopActivity"/>).</summary>
+    public (ActivityContextState State, ActivityNode Node)? FindEnclosingLoop(ActivityContextState from)
+    {
+        for (var ancestor = Instance.FindContext(from.ParentContextId ?? ""); ancestor is not null; ancestor = Instance.FindContext(ancestor.ParentContextId ?? ""))
+            if (Workflow.NodesByNodeId.TryGetValue(ancestor.NodeId, out var node) && node.Registration?.Activity is Activities.Looping.ILoopActivity)
+                return (ancestor, node);
+        return null;
+    }
+
+    /// <summary>Break: the loop's body and everything still running or waiting in it is cancelled; the loop completes.</summary>
+    private async Task EndLoopAsync((ActivityContextState State, ActivityNode Node) loop)
+    {
+        foreach (var child in ChildrenOf(loop.State.Id)) Cancel(child);
+        var context = new ActivityExecutionContext(this, loop.State, loop.Node);
+        context.Complete();
+        await AfterActivityAsync(context);
     }
 
     private async Task NotifyParentAsync(ActivityContextState state, ActivityNode node, IReadOnlyList<string> outcomes, bool faulted)
@@ -379,6 +403,9 @@ internal sealed class WorkflowExecution
 
     public void RemoveTimer(string timerId) => _timersRemoved.Add(timerId);
 
+    /// <summary>A child instance started in-process by this burst; its commit is written with this one.</summary>
+    public void AddChildCommit(WorkflowCommit commit) => _childCommits.Add(commit);
+
     // ---- inputs, outputs, variables ----------------------------------------------------------------------------
 
     private JsonObject EvaluateInputs(ActivityNode node, ActivityExecutionContext context)
@@ -493,13 +520,14 @@ internal sealed class WorkflowExecution
     private void UpsertRecord(ActivityContextState state, DateTimeOffset? completedAt = null, ExceptionState? exception = null)
     {
         var previous = _records.GetValueOrDefault(state.Id);
+        var logPersistence = Workflow.NodesByNodeId.GetValueOrDefault(state.NodeId)?.LogPersistence ?? LogPersistencePolicy.IncludeAll;
         _records[state.Id] = new ActivityExecutionRecord
         {
             Id = state.Id, WorkflowInstanceId = Instance.Id, ActivityId = state.ActivityId, ActivityNodeId = state.NodeId,
             ActivityType = state.ActivityType, ActivityTypeVersion = state.ActivityVersion, ActivityName = state.ActivityName,
-            ActivityState = (JsonObject)state.ActivityState.DeepClone(),
+            ActivityState = logPersistence.FilterInputs(state.ActivityState),
             Payload = state.Payload.Count == 0 ? null : (JsonObject)state.Payload.DeepClone(),
-            Outputs = state.Outputs.Count == 0 ? null : (JsonObject)state.Outputs.DeepClone(),
+            Outputs = state.Outputs.Count == 0 ? null : logPersistence.FilterOutputs(state.Outputs),
             Exception = exception ?? previous?.Exception,
             StartedAt = state.StartedAt,
             HasBookmarks = Instance.Bookmarks.Any(b => b.ActivityInstanceId == state.Id),
@@ -535,6 +563,7 @@ internal sealed class WorkflowExecution
             ActivityRecords = _records.Values.ToList(),
             JournalEntries = _journal.ToList(),
             Notifications = Notifications.ToList(),
+            ChildCommits = _childCommits.ToList(),
         };
     }
 

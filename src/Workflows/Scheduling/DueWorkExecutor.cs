@@ -107,7 +107,8 @@ public sealed class DueWorkExecutor(
     /// <summary>
     /// A stimulus to every instance waiting for it: each bookmark is consumed in its own instance's commit; the row is
     /// deleted only after all of them, so a crash part-way re-delivers to the bookmarks not consumed yet (never twice
-    /// to the same one). Bookmarks created after the stimulus was sent do not receive it.
+    /// to the same one). Bookmarks created after the stimulus was sent do not receive it. Then published stimulus
+    /// triggers start new instances; their ids derive from the row and the trigger, so a re-run starts none twice.
     /// </summary>
     private async Task<bool> BroadcastAsync(IServiceProvider services, ScheduledTimer timer, CancellationToken cancellationToken)
     {
@@ -116,6 +117,8 @@ public sealed class DueWorkExecutor(
         var bookmarks = await services.GetRequiredService<IWorkflowStateStore>().FindBookmarksAsync(timer.BookmarkName!, hash, timer.CorrelationId, cancellationToken);
         foreach (var bookmark in bookmarks.Where(b => b.CreatedAt <= timer.DueAt))
             await runtime.ResumeCoreAsync(bookmark.WorkflowInstanceId, [new PendingResume(b => b.Id == bookmark.Id, (JsonObject)input.DeepClone(), null)], cancellationToken);
+        await runtime.StartTriggeredAsync(timer.BookmarkName!, timer.StimulusKey!, input, timer.CorrelationId,
+            match => Ids.Derived(timer.Id, match.Workflow.VersionId, match.Node.Id), cancellationToken);
         return false;
     }
 

@@ -88,13 +88,14 @@ public sealed class TimerScheduler(
         {
             try
             {
+                var signalled = signal.Next;
                 await ProcessDueAsync(stoppingToken);
                 var next = await GetNextDueAtAsync(stoppingToken);
                 var now = timeProvider.GetUtcNow();
                 var sleep = next is null ? options.MaxSleep : next.Value - now;
                 if (sleep > options.MaxSleep) sleep = options.MaxSleep;
                 if (sleep < TimeSpan.FromMilliseconds(10)) sleep = TimeSpan.FromMilliseconds(10);
-                await signal.WaitAsync(sleep, timeProvider, stoppingToken);
+                await TimerSignal.WaitAsync(signalled, sleep, timeProvider, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -7,10 +7,15 @@ public sealed class TimerSignal
 
     public void Notify(DateTimeOffset dueAt) => Interlocked.Exchange(ref _signal, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
-    /// <summary>Waits until signalled or <paramref name="delay"/> elapsed on <paramref name="timeProvider"/>.</summary>
-    public async Task WaitAsync(TimeSpan delay, TimeProvider timeProvider, CancellationToken cancellationToken)
+    /// <summary>
+    /// Completes at the next <see cref="Notify"/>. The scheduler takes it BEFORE looking for due rows, so a row added
+    /// while it looks is never missed: its notify completes the task the scheduler then waits on.
+    /// </summary>
+    public Task Next => Volatile.Read(ref _signal).Task;
+
+    /// <summary>Waits until <paramref name="signalled"/> (from <see cref="Next"/>) completes or <paramref name="delay"/> elapsed on <paramref name="timeProvider"/>.</summary>
+    public static async Task WaitAsync(Task signalled, TimeSpan delay, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var signalled = Volatile.Read(ref _signal).Task;
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var sleep = Task.Delay(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, timeProvider, linked.Token);
         await Task.WhenAny(signalled, sleep);

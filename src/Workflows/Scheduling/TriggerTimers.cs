@@ -21,20 +21,12 @@ public sealed class TriggerTimers(ExpressionEvaluator evaluator)
     private ScheduledTimer? Create(CompiledWorkflow workflow, ActivityNode node, DateTimeOffset after, bool isFirst)
     {
         if (node.Registration?.Activity is not ITimerTrigger trigger) return null;
-        var context = new TriggerContext(node, request => Evaluate(node, request));
+        var context = TriggerContext.For(node, evaluator);
         var due = trigger.NextTriggerTime(context, after, isFirst);
         return due is null ? null : new ScheduledTimer
         {
             Id = Ids.New(), Kind = ScheduledWorkKind.Trigger, DueAt = due.Value.ToUniversalTime(),
             DefinitionId = workflow.DefinitionId, DefinitionVersionId = workflow.VersionId, ActivityId = node.Id,
         };
-    }
-
-    private object? Evaluate(ActivityNode node, InputBindingRequest request)
-    {
-        if (!node.Inputs.TryGetValue(request.InputName, out var binding)) return null;
-        return binding.Expression is { } expression
-            ? evaluator.Evaluate(expression, request.ValueType, EmptyExpressionScope.Instance)
-            : JsonValues.ConvertTo(binding.Descriptor.DefaultValue, request.ValueType);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WorkflowHost.Workflows.Activities.Primitives;
 using WorkflowHost.Workflows.Descriptors;
 using WorkflowHost.Workflows.Expressions;
 using WorkflowHost.Workflows.Model;
@@ -48,6 +49,13 @@ public sealed class WorkflowValidator(WorkflowCompiler compiler, ExpressionEvalu
             if (node.Registration is null)
             {
                 errors.Add(new ValidationError(node.Id, $"Unknown activity type '{node.Type}' (version {node.Version})."));
+                continue;
+            }
+            if (node.Registration.Activity is NotFoundActivity)
+            {
+                var missing = node.Inputs.GetValueOrDefault("MissingTypeName")?.Raw is JsonValue t && t.TryGetValue<string>(out var name) ? name : null;
+                var version = node.Inputs.GetValueOrDefault("MissingTypeVersion")?.Raw is JsonValue v && v.TryGetValue<int>(out var n) ? n : 1;
+                errors.Add(new ValidationError(node.Id, $"Unknown activity type '{missing}' (version {version}) (an Elsa.NotFoundActivity placeholder)."));
                 continue;
             }
             foreach (var binding in node.Inputs.Values) CheckInput(node, binding, errors);

@@ -14,6 +14,7 @@ public sealed class DispatchApiTests(HostFixture host) : IClassFixture<HostFixtu
         var published = await designer.SaveAsync(ElsaApiClient.RunTaskModel("Gửi đi chạy"), publish: true);
         var definitionId = published["definitionId"]!.GetValue<string>();
 
+        Assert.Contains("dispatch", ElsaApiClient.Rels(published["links"]));
         var answer = await designer.PostJsonAsync($"/workflow-definitions/{definitionId}/dispatch",
             new JsonObject { ["correlationId"] = "ke-hoach-02", ["input"] = new JsonObject { ["unitCode"] = "T01" } });
 
@@ -68,6 +69,7 @@ public sealed class DispatchApiTests(HostFixture host) : IClassFixture<HostFixtu
         var definitionId = (await designer.SaveAsync(ElsaApiClient.RunTaskModel("Không được gửi"), publish: true))["definitionId"]!.GetValue<string>();
 
         var auditor = await host.Factory.ClientWithApiKeyOfAsync("kiemtoan");
+        Assert.DoesNotContain("dispatch", ElsaApiClient.Rels((await auditor.GetJsonAsync($"/workflow-definitions/by-definition-id/{definitionId}"))["links"]));
         var response = await auditor.PostAsync($"/workflow-definitions/{definitionId}/dispatch", new JsonObject());
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);

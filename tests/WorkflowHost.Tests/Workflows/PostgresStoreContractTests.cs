@@ -8,6 +8,14 @@ public sealed class PostgresStoreContractTests : IDisposable
     public void Dispose() { }
 
     [PostgresFact]
+    public async Task Name_search_folds_Vietnamese_letters_of_any_case()
+    {
+        await using var database = await TemporaryPostgresDatabase.CreateAsync();
+        await using (var host = await EngineHost.StartAsync("Postgres", database.ConnectionString))
+            await StoreContract.Name_search_folds_Vietnamese_letters_of_any_case(host);
+    }
+
+    [PostgresFact]
     public async Task Commits_insert_then_update_only_at_the_expected_row_version()
     {
         await using var database = await TemporaryPostgresDatabase.CreateAsync();

@@ -8,6 +8,13 @@ public sealed class SqliteStoreContractTests : IDisposable
     public void Dispose() => _database.Dispose();
 
     [Fact]
+    public async Task Name_search_folds_Vietnamese_letters_of_any_case()
+    {
+        await using var host = await _database.StartHostAsync();
+        await StoreContract.Name_search_folds_Vietnamese_letters_of_any_case(host);
+    }
+
+    [Fact]
     public async Task Commits_insert_then_update_only_at_the_expected_row_version()
     {
         await using var host = await _database.StartHostAsync();

@@ -44,8 +44,17 @@ public static class StoreContract
             TimersRemoved = ["t1", "no-such-timer"],
             ActivityRecords = [Record("r1", "i1", ActivityStatus.Completed)],
             JournalEntries = [Entry("j2", "i1", 2, JournalEvents.Completed)],
+            // A child started in-process by this burst (ExecuteWorkflow) is written in the same transaction.
+            ChildCommits = [new WorkflowCommit
+            {
+                Instance = Instance("c1", rowVersion: 1),
+                BookmarksAdded = [Bookmark("cb1", "c1", "Elsa.RunTask", "task-c1")],
+                JournalEntries = [Entry("cj1", "c1", 1, JournalEvents.Started)],
+            }],
         });
         Assert.Equal(2, (await host.Store<IWorkflowStateStore, WorkflowInstance?>(s => s.GetInstanceAsync("i1")))!.RowVersion);
+        Assert.NotNull(await host.Store<IWorkflowStateStore, WorkflowInstance?>(s => s.GetInstanceAsync("c1")));
+        Assert.Single(await FindAsync(host, "Elsa.RunTask", "task-c1"));
         Assert.Empty(await FindAsync(host, "Elsa.RunTask", "task-1"));
         Assert.Empty(await host.Store<ITimerStore, IReadOnlyList<ScheduledTimer>>(s => s.ListAsync("i1")));
         var record = Assert.Single(await host.Store<IWorkflowQueryStore, IReadOnlyList<ActivityExecutionRecord>>(s => s.ListActivityRecordsAsync("i1")));
@@ -60,8 +69,16 @@ public static class StoreContract
             BookmarksAdded = [Bookmark("b2", "i1", "Elsa.RunTask", "task-2")],
             JournalEntries = [Entry("j3", "i1", 3, JournalEvents.Resumed)],
             Notifications = [new WorkflowStarted("i1", "def", "v1", null)],
+            ChildCommits = [new WorkflowCommit
+            {
+                Instance = Instance("c-stale", rowVersion: 1),
+                BookmarksAdded = [Bookmark("cb2", "c-stale", "Elsa.RunTask", "task-c2")],
+                Notifications = [new WorkflowStarted("c-stale", "def", "v1", null)],
+            }],
         }));
         Assert.Equal(published, host.Notifications.Count);
+        Assert.Null(await host.Store<IWorkflowStateStore, WorkflowInstance?>(s => s.GetInstanceAsync("c-stale")));
+        Assert.Empty(await FindAsync(host, "Elsa.RunTask", "task-c2"));
         Assert.Empty(await FindAsync(host, "Elsa.RunTask", "task-2"));
         Assert.Equal(2, (await JournalAsync(host, "i1")).TotalCount);
         Assert.NotEqual("stale", (await host.Store<IWorkflowStateStore, WorkflowInstance?>(s => s.GetInstanceAsync("i1")))!.Name);
@@ -147,6 +164,35 @@ public static class StoreContract
         Assert.Equal(["second", "late", "future"], (await host.Store<ITimerStore, IReadOnlyList<ScheduledTimer>>(s => s.ListAsync("i"))).Select(t => t.Id));
         Assert.Empty(await host.Store<ITimerStore, IReadOnlyList<ScheduledTimer>>(s => s.ListAsync("other")));
         Assert.Equal(T0.AddHours(2), await host.Store<ITimerStore, DateTimeOffset?>(s => s.GetNextDueAtAsync()));
+
+        // A row added on its own (a workflow dispatched through the API) is claimed like the others.
+        await host.Store<ITimerStore, int>(async s => { await s.AddAsync(Timer("added", T0.AddHours(4), "i")); return 0; });
+        Assert.Contains("added", (await ClaimAsync(host, now.AddMinutes(10), 10, "host-c", now.AddMinutes(15))).Select(t => t.Id));
+    }
+
+    public static async Task Name_search_folds_Vietnamese_letters_of_any_case(EngineHost host)
+    {
+        var plan = Definition("plan", 1, isLatest: true, isPublished: true, name: "KẾ HOẠCH ĐẢNG BỘ TỈNH");
+        var mixed = Definition("mixed", 1, isLatest: true, isPublished: true, name: "Kế Hoạch số 12");
+        var other = Definition("other", 1, isLatest: true, isPublished: true, name: "Báo cáo quý");
+        await host.Store<IWorkflowDefinitionStore, int>(async s =>
+        {
+            await s.CommitAsync(new DefinitionCommit { Upserts = [plan, mixed, other] });
+            return 0;
+        });
+        await CommitAsync(host, new WorkflowCommit { Instance = Instance("vi-1", rowVersion: 1, name: "ĐÔN ĐỐC Huyện Sa Pa") });
+        await CommitAsync(host, new WorkflowCommit { Instance = Instance("vi-2", rowVersion: 1, name: "Tổng hợp") });
+
+        async Task<IEnumerable<string>> Definitions(string term) =>
+            (await host.Store<IWorkflowDefinitionStore, Page<WorkflowDefinitionVersion>>(s => s.QueryAsync(new WorkflowDefinitionQuery { SearchTerm = term })))
+            .Items.Select(d => d.DefinitionId).Order();
+        Assert.Equal(["mixed", "plan"], await Definitions("kế hoạch"));
+        Assert.Equal(["plan"], await Definitions("đảng bộ"));
+        Assert.Equal(["other"], await Definitions("BÁO CÁO"));
+        Assert.False(await host.Store<IWorkflowDefinitionStore, bool>(s => s.IsNameUniqueAsync("kế hoạch đảng bộ tỉnh", null)));
+
+        var instances = await host.Store<IWorkflowQueryStore, Page<WorkflowInstanceSummary>>(s => s.QueryInstancesAsync(new WorkflowInstanceQuery { SearchTerm = "đôn đốc" }));
+        Assert.Equal(["vi-1"], instances.Items.Select(i => i.Id));
     }
 
     public static async Task Definitions_keep_their_json_and_are_selected_by_version_options(EngineHost host)
@@ -182,6 +228,7 @@ public static class StoreContract
         Assert.Equal([2, 1], page.Items.Select(d => d.Version));
         Assert.Equal(["e"], (await host.Store<IWorkflowDefinitionStore, Page<WorkflowDefinitionVersion>>(s => s.QueryAsync(new WorkflowDefinitionQuery { IsSystem = true }))).Items.Select(d => d.DefinitionId));
         Assert.Equal([v1.Id], (await host.Store<IWorkflowDefinitionStore, Page<WorkflowDefinitionVersion>>(s => s.QueryAsync(new WorkflowDefinitionQuery { SearchTerm = "QUÝ", VersionOptions = VersionOptions.Published }))).Items.Select(d => d.Id));
+        Assert.Equal(new[] { v1.Id, other.Id }.Order(), (await host.Store<IWorkflowDefinitionStore, IReadOnlyList<string>>(s => s.ListPublishedVersionIdsAsync())).Order());
 
         // Publishing v2: v1 loses its flags in place, d's trigger rows are replaced, e's stay.
         await host.Store<IWorkflowDefinitionStore, int>(async s =>

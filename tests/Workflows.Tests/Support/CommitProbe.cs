@@ -16,6 +16,9 @@ public sealed class CommitProbe(InMemoryWorkflowStore inner) : IWorkflowStateSto
     /// <summary>Runs before each commit is handed to the store; throwing makes that commit not happen.</summary>
     public Func<WorkflowCommit, Task>? BeforeCommit { get; set; }
 
+    /// <summary>Runs after a task completion's bookmark-and-state read, before the runtime takes the instance lock.</summary>
+    public Func<BookmarkedInstance, Task>? AfterBookmarkRead { get; set; }
+
     public int CommitsOf(string instanceId) => _commits.GetValueOrDefault(instanceId);
 
     public static void Register(IServiceCollection services)
@@ -28,7 +31,7 @@ public sealed class CommitProbe(InMemoryWorkflowStore inner) : IWorkflowStateSto
     {
         if (BeforeCommit is { } before) await before(commit);
         await inner.CommitAsync(commit, cancellationToken);
-        _commits.AddOrUpdate(commit.Instance.Id, 1, (_, count) => count + 1);
+        foreach (var written in commit.SelfAndChildren()) _commits.AddOrUpdate(written.Instance.Id, 1, (_, count) => count + 1);
     }
 
     public Task<WorkflowInstance?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
@@ -36,6 +39,13 @@ public sealed class CommitProbe(InMemoryWorkflowStore inner) : IWorkflowStateSto
 
     public Task<IReadOnlyList<Bookmark>> FindBookmarksAsync(string name, string hash, string? correlationId = null, CancellationToken cancellationToken = default) =>
         inner.FindBookmarksAsync(name, hash, correlationId, cancellationToken);
+
+    public async Task<BookmarkedInstance?> FindBookmarkWithInstanceAsync(string name, string hash, CancellationToken cancellationToken = default)
+    {
+        var found = await ((IWorkflowStateStore)inner).FindBookmarkWithInstanceAsync(name, hash, cancellationToken);
+        if (found is not null && AfterBookmarkRead is { } after) await after(found);
+        return found;
+    }
 
     public Task<bool> DeleteInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
         inner.DeleteInstanceAsync(instanceId, cancellationToken);

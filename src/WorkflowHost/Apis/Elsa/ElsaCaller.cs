@@ -28,6 +28,7 @@ public sealed record ElsaLink(string Href, string Rel, string Method)
             new("/workflow-definitions", "self", "GET"),
             new("/workflow-definitions/validation/is-name-unique", "is-name-unique", "GET"),
             new("/workflow-definitions/many-by-id", "many-by-id", "GET"),
+            new("/workflow-definitions/query/count", "count", "GET"),
         ];
         if (caller.CanDesign)
             links.AddRange(
@@ -57,6 +58,7 @@ public sealed record ElsaLink(string Href, string Rel, string Method)
             links.AddRange(
             [
                 new($"/workflow-definitions/{id}/execute", "execute", "POST"),
+                new($"/workflow-definitions/{id}/dispatch", "dispatch", "POST"),
                 new($"/workflow-definitions/{id}/publish", "publish", "POST"),
                 new($"/workflow-definitions/{id}/retract", "retract", "POST"),
                 new($"/workflow-definitions/{id}", "delete", "DELETE"),

@@ -19,7 +19,7 @@ internal static class LoopItems
 
 /// <summary>Elsa.ForEach: runs <c>body</c> once per item, one after another, with local variables CurrentValue/CurrentIndex.</summary>
 [Activity("Elsa", "Looping", "Iterate over a set of values.", DisplayName = "For Each")]
-public sealed class ForEach : Activity
+public sealed class ForEach : Activity, ILoopActivity
 {
     [Input(Description = "The set of values to iterate.", TypeName = "Object")]
     public Input<JsonNode> Items { get; } = new();

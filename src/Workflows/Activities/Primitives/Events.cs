@@ -3,10 +3,17 @@ using WorkflowHost.Workflows.Runtime;
 
 namespace WorkflowHost.Workflows.Activities.Primitives;
 
-/// <summary>Elsa.Event: waits until an event with this name is published (to this instance's correlation id, if the publisher gives one).</summary>
+/// <summary>
+/// Elsa.Event: waits until an event with this name is published (to this instance's correlation id, if the publisher
+/// gives one). As a trigger (canStartWorkflow on a published version) an event published to no instance starts a new
+/// instance here, which completes at once with the payload as its result (Elsa passes it in the workflow input).
+/// </summary>
 [Activity("Elsa", "Primitives", "Wait for an event to be published.", Kind = ActivityKind.Trigger)]
-public sealed class Event : Activity
+public sealed class Event : Activity, IStimulusTrigger
 {
+    /// <summary>Elsa's workflow input key for the payload of the event that started the instance.</summary>
+    public const string PayloadWorkflowInputKey = "__EventPayloadWorkflowInput";
+
     [Input(Description = "The name of the event to listen for.", IsRequired = true)]
     public Input<string> EventName { get; } = new();
 
@@ -15,6 +22,12 @@ public sealed class Event : Activity
 
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
+        if (context.IsTriggerOfWorkflow)
+        {
+            context.Set(Result, context.WorkflowInput[PayloadWorkflowInputKey]);
+            context.Complete();
+            return ValueTask.CompletedTask;
+        }
         var name = context.Get(EventName) ?? "";
         context.CreateBookmark(BookmarkNames.Event, name, new JsonObject { ["eventName"] = name });
         return ValueTask.CompletedTask;
@@ -26,6 +39,13 @@ public sealed class Event : Activity
         context.Complete();
         return ValueTask.CompletedTask;
     }
+
+    string IStimulusTrigger.BookmarkName => BookmarkNames.Event;
+
+    string? IStimulusTrigger.StimulusKey(TriggerContext context) => context.Get(EventName);
+
+    JsonObject IStimulusTrigger.WorkflowInput(JsonObject stimulusInput) =>
+        new() { [PayloadWorkflowInputKey] = stimulusInput["EventPayload"]?.DeepClone() };
 }
 
 /// <summary>
