@@ -243,7 +243,16 @@ public sealed class PlanTaskActivity : Activity
     {
         var codes = context.List(overrideInput);
         if (codes.Count > 0)
-            return new UnitSelectionQuery(ReportingUnitSelection.Explicit, [], [], null, codes).Apply(snapshot);
+        {
+            try
+            {
+                return new UnitSelectionQuery(ReportingUnitSelection.Explicit, [], [], null, codes).Apply(snapshot);
+            }
+            catch (ActivityInputException unknown)
+            {
+                throw new ActivityInputException(overrideInput.Name, unknown.VietnameseMessage, unknown.Message.Replace("Units:", overrideInput.Name + ":"));
+            }
+        }
         var runningUnit = context.WorkflowInputText(ChainInputs.UnitCode);
         return selectors.SelectMany(selector => QueryOf(selector, runningUnit, overrideInput.Name).Apply(snapshot))
             .DistinctBy(u => u.Code).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();

@@ -13,7 +13,7 @@ public sealed record ScheduledAnswer(DateTimeOffset At, string TaskId, string Ta
 /// The scripted people of a rehearsal, one rule per task name: drafters save then submit (random indicator values at
 /// the units without children — remembered — and the pre-filled sums above them), collective members vote, via bodies
 /// acknowledge or return, levels choose their children's deadline, urging bodies urge, executing bodies report task
-/// progress. Whether a unit is late, its collective rejects its first draft or its via body returns its first
+/// progress, and any other task is marked done a few days later. Whether a unit is late, its collective rejects its first draft or its via body returns its first
 /// submission is drawn once per unit from the seed (or pinned by the options).
 /// </summary>
 public sealed class RehearsalActors(RehearsalOptions options, DateTimeOffset planDeadlineUtc)
@@ -35,8 +35,8 @@ public sealed class RehearsalActors(RehearsalOptions options, DateTimeOffset pla
     /// <summary>For each unit with children: the children its last submitted report summed (as its draft form listed them).</summary>
     public Dictionary<string, IReadOnlyList<string>> Included { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Tasks no actor answers (an unknown task name).</summary>
-    public List<RunTaskRequested> Unanswered { get; } = [];
+    /// <summary>Tasks without a rule of their own (plain Elsa.RunTask tasks of a workflow): answered "done" a few days later.</summary>
+    public List<RunTaskRequested> AnsweredGenerically { get; } = [];
 
     public bool IsLate(string unitCode) => options.LateUnits.Contains(unitCode) || _draw.Share("late", unitCode) < options.Late;
     public bool Rejects(string unitCode) => options.RejectingUnits.Contains(unitCode) || _draw.Share("reject", unitCode) < options.Reject;
@@ -56,8 +56,9 @@ public sealed class RehearsalActors(RehearsalOptions options, DateTimeOffset pla
                     new JsonObject { ["comment"] = $"Đã đôn đốc {Text(payload, "laggardUnitCode")}." })];
             case ReportTaskProgress: return Progress(task, payload, now);
             default:
-                Unanswered.Add(task);
-                return [];
+                AnsweredGenerically.Add(task);
+                return [new ScheduledAnswer(now.AddDays(_draw.Between(1, 5, "generic", task.TaskId)), task.TaskId, task.TaskName, Text(payload, "unitCode"),
+                    new JsonObject { ["action"] = "complete", ["comment"] = "Đã thực hiện." })];
         }
     }
 

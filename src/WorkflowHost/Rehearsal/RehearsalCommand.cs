@@ -34,8 +34,8 @@ public static class RehearsalCommand
         }
         try
         {
-            var summary = await RunAsync(options, [], output, cancellationToken);
-            summary.WriteTo(output);
+            await using var run = await RunAsync(options, [], output, cancellationToken);
+            run.Summary.WriteTo(output);
             return 0;
         }
         catch (RehearsalOptionsException e)
@@ -45,27 +45,39 @@ public static class RehearsalCommand
         }
     }
 
-    /// <summary>Runs one rehearsal; <paramref name="hostArgs"/> are host configuration arguments (tests pass their root).</summary>
-    public static async Task<RehearsalSummary> RunAsync(RehearsalOptions options, string[] hostArgs, TextWriter progress,
+    /// <summary>
+    /// Runs one rehearsal and keeps its host (and database) open for inspection until the result is disposed;
+    /// <paramref name="hostArgs"/> are host configuration arguments (tests pass their root).
+    /// </summary>
+    public static async Task<RehearsalRun> RunAsync(RehearsalOptions options, string[] hostArgs, TextWriter progress,
         CancellationToken cancellationToken = default)
     {
         var plan = ReadPlan(hostArgs, options);
         var start = VietnamTime.At(plan.IssueDate ?? plan.AsOf, new TimeOnly(8, 0));
         if (options.Units is not null)
             throw new RehearsalOptionsException("rehearse: --units (a generated organisation) is not available yet; rehearse on the demo organisation without it.");
-        await using var host = await RehearsalHost.StartAsync(options, start, hostArgs, cancellationToken);
-        var planDeadline = await PlanDeadlineAsync(host.Services, plan, cancellationToken);
-        var horizon = (planDeadline ?? start.AddYears(5)).AddDays(60);
-        progress.WriteLine($"rehearsing {options.DefinitionId} (plan {plan.Id}{(plan.Number is null ? "" : " " + plan.Number)}) from {start:yyyy-MM-dd}, " +
-                           $"seed {options.Seed}, late {options.Late}, reject {options.Reject}");
+        var host = await RehearsalHost.StartAsync(options, start, hostArgs, cancellationToken);
+        try
+        {
+            var planDeadline = await PlanDeadlineAsync(host.Services, plan, cancellationToken);
+            var horizon = (planDeadline ?? start.AddYears(5)).AddDays(60);
+            progress.WriteLine($"rehearsing {options.DefinitionId} (plan {plan.Id}{(plan.Number is null ? "" : " " + plan.Number)}) from {start:yyyy-MM-dd}, " +
+                               $"seed {options.Seed}, late {options.Late}, reject {options.Reject}");
 
-        var actors = new RehearsalActors(options, planDeadline ?? horizon);
-        var driver = new RehearsalDriver(host.Services, host.Observer, actors, progress);
-        var instanceId = await driver.RunAsync(options.DefinitionId, new JsonObject { ["planId"] = plan.Id }, horizon, cancellationToken);
+            var actors = new RehearsalActors(options, planDeadline ?? horizon);
+            var driver = new RehearsalDriver(host.Services, host.Observer, actors, progress);
+            var instanceId = await driver.RunAsync(options.DefinitionId, new JsonObject { ["planId"] = plan.Id }, horizon, cancellationToken);
 
-        await using var scope = host.Services.CreateAsyncScope();
-        return await RehearsalSummaryBuilder.BuildAsync(options.Plan, plan.Id, instanceId, driver, host.Observer, actors,
-            scope.ServiceProvider.GetRequiredService<IReportRepository>(), planDeadline, cancellationToken);
+            await using var scope = host.Services.CreateAsyncScope();
+            var summary = await RehearsalSummaryBuilder.BuildAsync(options.Plan, plan.Id, instanceId, driver, host.Observer, actors,
+                scope.ServiceProvider.GetRequiredService<IReportRepository>(), planDeadline, cancellationToken);
+            return new RehearsalRun(host, actors, instanceId, summary);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
     }
 
     private static PlanTemplate ReadPlan(string[] hostArgs, RehearsalOptions options)

@@ -4,8 +4,11 @@ using WorkflowHost.ReportingChains.Reports;
 
 namespace WorkflowHost.Rehearsal;
 
-/// <summary>How one requested unit did: its plan level, its deadline and its first submission upward (null: missing).</summary>
-public sealed record UnitOutcome(string UnitCode, string Level, DateTimeOffset? DeadlineUtc, DateTimeOffset? FirstSubmittedAt)
+/// <summary>
+/// How one requested unit did: its plan level, its deadline, its first submission upward (null: missing) and, when its
+/// chain stopped on an incident (e.g. a collective without members on the plan's date), the incident's message.
+/// </summary>
+public sealed record UnitOutcome(string UnitCode, string Level, DateTimeOffset? DeadlineUtc, DateTimeOffset? FirstSubmittedAt, string? Fault = null)
 {
     public bool Missing => FirstSubmittedAt is null;
     public bool OnTime => FirstSubmittedAt is { } at && (DeadlineUtc is null || at <= DeadlineUtc);
@@ -30,7 +33,7 @@ public sealed record RehearsalSummary(
     bool FinalReportFound,
     DateTimeOffset? Reached,
     DateTimeOffset? PlanDeadlineUtc,
-    int UnansweredTasks)
+    IReadOnlyList<string> GenericTaskNames)
 {
     public int OnTime => Units.Count(u => u.OnTime);
     public int Late => Units.Count(u => u.Late);
@@ -54,9 +57,14 @@ public sealed record RehearsalSummary(
         foreach (var level in Units.GroupBy(u => u.Level).OrderBy(g => g.Key, StringComparer.Ordinal))
             output.WriteLine($"  {level.Key,-14} {level.Count(),6} {level.Count(u => u.OnTime),8} {level.Count(u => u.Late),6} {level.Count(u => u.Missing),8}");
         foreach (var unit in Units.Where(u => u.Late || u.Missing).OrderBy(u => u.Level, StringComparer.Ordinal).ThenBy(u => u.UnitCode, StringComparer.Ordinal))
-            output.WriteLine($"  {(unit.Missing ? "missing" : "late"),-8} {unit.UnitCode} ({unit.Level}), deadline {Show(unit.DeadlineUtc)}, submitted {Show(unit.FirstSubmittedAt)}");
+            output.WriteLine($"  {(unit.Missing ? "missing" : "late"),-8} {unit.UnitCode} ({unit.Level}), deadline {Show(unit.DeadlineUtc)}, submitted {Show(unit.FirstSubmittedAt)}" +
+                             (unit.Fault is null ? "" : $" — stopped: {unit.Fault}"));
+        if (Units.Any(u => u.Fault is not null))
+            output.WriteLine($"  chains stopped on an incident: {Units.Count(u => u.Fault is not null)}");
         output.WriteLine($"  reminders sent {Reminders}, escalations {Escalations}, collective rejections {Rejections}, returned by via bodies {Returns}");
-        if (UnansweredTasks > 0) output.WriteLine($"  tasks no actor answers: {UnansweredTasks}");
+        if (GenericTaskNames.Count > 0)
+            output.WriteLine($"  tasks without a scripted actor, marked done: {GenericTaskNames.Count} (" +
+                             string.Join(", ", GenericTaskNames.GroupBy(n => n).Select(g => $"{g.Key} ×{g.Count()}")) + ")");
         output.WriteLine(FinalReportFound
             ? $"  final totals {(TotalsMatch ? "match" : "DO NOT match")} the sum of the values entered ({FinalTotals.Count} indicators)"
             : "  no final report");
@@ -90,7 +98,7 @@ public static class RehearsalSummaryBuilder
             var due = instance?.Input["deadline"]?["dueUtc"]?.GetValue<DateTimeOffset>();
             var submitted = observer.Submissions.Where(s => s.WorkflowInstanceId == requested.ChildWorkflowInstanceId)
                 .Select(s => (DateTimeOffset?)s.SubmittedAt).Min();
-            units.Add(new UnitOutcome(requested.UnitCode, level, due, submitted));
+            units.Add(new UnitOutcome(requested.UnitCode, level, due, submitted, instance?.Incidents.FirstOrDefault()?.Message));
         }
 
         var topUnit = observer.Decisions.FirstOrDefault(d => d.WorkflowInstanceId == topInstanceId)?.UnitCode
@@ -107,7 +115,7 @@ public static class RehearsalSummaryBuilder
         return new RehearsalSummary(plan, top?.SubStatus == Workflows.Runtime.WorkflowSubStatus.Finished, units,
             observer.Reminders.Count, observer.Escalations.Count,
             observer.Decisions.Count(d => d.Decision.Outcome == ApprovalOutcome.Rejected), observer.Returns.Count,
-            finalTotals, entered, report is not null, reached, planDeadlineUtc, actors.Unanswered.Count);
+            finalTotals, entered, report is not null, reached, planDeadlineUtc, actors.AnsweredGenerically.Select(t => t.TaskName).ToList());
     }
 
     /// <summary>What the actors entered at the units without children under <paramref name="unit"/>, through the children each level summed.</summary>

@@ -175,6 +175,13 @@ public class PlanTaskActivityTests
 
         var unknown = await engine.StartAsync(await engine.PublishAsync(TaskFlow("9.9")), new JsonObject { ["planId"] = "003" });
         Assert.Equal(WorkflowSubStatus.Faulted, unknown.SubStatus);
-        Assert.Contains("TaskNumber", Assert.Single((await engine.InstanceAsync(unknown.InstanceId)).Incidents).Message);
+        Assert.StartsWith("TaskNumber:", Assert.Single((await engine.InstanceAsync(unknown.InstanceId)).Incidents).Message);
+
+        // HU-BATXAT was a huyện until 2025: not on the plan's 2026 tree.
+        var gone = await engine.StartAsync(await engine.PublishAsync(Definition(Flowchart(
+            [Activity("task", "WorkflowHost.PlanTask", ("taskNumber", Lit("1.2")), ("executingUnits", Lit("HU-BATXAT")))]))),
+            new JsonObject { ["planId"] = "003" });
+        Assert.Equal(WorkflowSubStatus.Faulted, gone.SubStatus);
+        Assert.StartsWith("ExecutingUnits:", Assert.Single((await engine.InstanceAsync(gone.InstanceId)).Incidents).Message);
     }
 }
