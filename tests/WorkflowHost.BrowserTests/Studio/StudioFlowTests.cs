@@ -60,6 +60,8 @@ public sealed class StudioFlowTests(BrowserFixture browser, StudioServer server,
         var nodes = StudioPages.CanvasNodes(page);
         await session.WaitForVisibleAsync(nodes.Nth(expected.Count - 1), StudioPages.BootTimeout);
         await StudioPages.EventuallyAsync(async () => await StudioPages.NodeLabels(page).CountAsync() == expected.Count, TimeSpan.FromSeconds(10));
+        await StudioPages.ZoomToFitButton(page).ClickAsync();
+        await Task.Delay(500); // the fit animates
         await session.ScreenshotAsync("designer");
 
         Assert.Equal(expected.Count, await nodes.CountAsync());
