@@ -1,19 +1,21 @@
 using Microsoft.AspNetCore.Authorization;
 using WorkflowHost.Identity;
+using WorkflowHost.Workflows.Descriptors;
 
 namespace WorkflowHost.Apis.Elsa;
 
 /// <summary>
 /// What the caller may do, decided by the same policy that guards the write endpoints. Studio shows read-only mode
 /// when the write links are missing (ELSA-API §2.4); the server refuses the writes independently (403).
+/// <see cref="Activities"/> is what the designer can draw: definitions are shown with unknown types as placeholders.
 /// </summary>
-public sealed record ElsaCaller(bool CanDesign)
+public sealed record ElsaCaller(bool CanDesign, ActivityRegistry Activities)
 {
     public static async Task<ElsaCaller> ResolveAsync(HttpContext context)
     {
         var authorization = context.RequestServices.GetRequiredService<IAuthorizationService>();
         var result = await authorization.AuthorizeAsync(context.User, Policies.DesignWorkflows);
-        return new ElsaCaller(result.Succeeded);
+        return new ElsaCaller(result.Succeeded, context.RequestServices.GetRequiredService<ActivityRegistry>());
     }
 }
 

@@ -1,3 +1,4 @@
+using WorkflowHost.Workflows.Serialization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WorkflowHost.Workflows.Definitions;
@@ -16,7 +17,8 @@ public static class WorkflowDefinitionShapes
 
     public static JsonObject Full(WorkflowDefinitionVersion version, ElsaCaller caller)
     {
-        var model = (JsonObject)version.WithSyncedModel().Model.DeepClone();
+        // Unknown activity types become Elsa.NotFoundActivity placeholders so Studio can draw the rest; saving restores them.
+        var model = NotFoundActivities.Substitute(version.WithSyncedModel().Model, caller.Activities);
         model.Remove("$schema");
         model.Remove("links");
         // Studio sends explicit nulls for new workflows and iterates these: answer empty collections, never null.
