@@ -35,6 +35,9 @@ public sealed class RehearsalActors(RehearsalOptions options, DateTimeOffset pla
     /// <summary>For each unit with children: the children its last submitted report summed (as its draft form listed them).</summary>
     public Dictionary<string, IReadOnlyList<string>> Included { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Plan-task target values the actors reported on completing a task: "taskId|code" → value.</summary>
+    public Dictionary<string, decimal> TargetsEntered { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Tasks without a rule of their own (plain Elsa.RunTask tasks of a workflow): answered "done" a few days later.</summary>
     public List<RunTaskRequested> AnsweredGenerically { get; } = [];
 
@@ -159,8 +162,22 @@ public sealed class RehearsalActors(RehearsalOptions options, DateTimeOffset pla
             new ScheduledAnswer(now + (completeAt - now) / 2, task.TaskId, task.TaskName, unit,
                 new JsonObject { ["action"] = "progress", ["text"] = "Đang triển khai." }),
             new ScheduledAnswer(completeAt, task.TaskId, task.TaskName, unit,
-                new JsonObject { ["action"] = "complete", ["text"] = "Đã hoàn thành." }),
+                new JsonObject { ["action"] = "complete", ["text"] = "Đã hoàn thành.", ["targets"] = Targets(task, payload) }),
         ];
+    }
+
+    /// <summary>A value for every target the task lists (percentages stay within 100), remembered to check what is stored.</summary>
+    private JsonObject Targets(RunTaskRequested task, JsonObject payload)
+    {
+        var values = new JsonObject();
+        foreach (var target in (payload["targets"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var code = target["code"]!.GetValue<string>();
+            var value = _draw.Between(40, 100, "target", task.TaskId, code);
+            values[code] = value;
+            TargetsEntered[$"{task.TaskId}|{code}"] = value;
+        }
+        return values;
     }
 
     private static JsonObject Before(DateOnly lastDay) =>

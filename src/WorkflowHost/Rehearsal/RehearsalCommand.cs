@@ -5,6 +5,7 @@ using WorkflowHost.ReportingChains.Deadlines;
 using WorkflowHost.Infrastructure.Configuration;
 using WorkflowHost.ReportingChains.Plans;
 using WorkflowHost.ReportingChains.Plans.Json;
+using WorkflowHost.ReportingChains.PlanTasks;
 using WorkflowHost.ReportingChains.Reports;
 
 namespace WorkflowHost.Rehearsal;
@@ -81,7 +82,8 @@ public static class RehearsalCommand
 
             await using var scope = host.Services.CreateAsyncScope();
             var summary = await RehearsalSummaryBuilder.BuildAsync(options.Plan, plan.Id, instanceId, driver, host.Observer, actors,
-                scope.ServiceProvider.GetRequiredService<IReportRepository>(), planDeadline, cancellationToken);
+                scope.ServiceProvider.GetRequiredService<IReportRepository>(), scope.ServiceProvider.GetRequiredService<IPlanTaskRepository>(),
+                planDeadline, cancellationToken);
             return new RehearsalRun(host, actors, instanceId, summary);
         }
         catch

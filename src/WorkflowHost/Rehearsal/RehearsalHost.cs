@@ -90,18 +90,12 @@ public sealed class RehearsalHost : IAsyncDisposable
         return new RehearsalHost(app, clock, observer, folder);
     }
 
+    /// <summary>The one observer instance answers every notification type it handles.</summary>
     private static void AddObserver(IServiceCollection services, RehearsalObserver observer)
     {
-        services.AddSingleton<INotificationHandler<RunTaskRequested>>(observer);
-        services.AddSingleton<INotificationHandler<ReportsRequested>>(observer);
-        services.AddSingleton<INotificationHandler<ReportsConsolidated>>(observer);
-        services.AddSingleton<INotificationHandler<ReportSubmittedUpward>>(observer);
-        services.AddSingleton<INotificationHandler<ReportReceived>>(observer);
-        services.AddSingleton<INotificationHandler<ReportReturned>>(observer);
-        services.AddSingleton<INotificationHandler<ApprovalDecided>>(observer);
-        services.AddSingleton<INotificationHandler<ReminderDue>>(observer);
-        services.AddSingleton<INotificationHandler<EscalationRaised>>(observer);
-        services.AddSingleton<INotificationHandler<DeadlineResolved>>(observer);
+        foreach (var handler in typeof(RehearsalObserver).GetInterfaces()
+                     .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(INotificationHandler<>)))
+            services.AddSingleton(handler, observer);
     }
 
     public async ValueTask DisposeAsync()

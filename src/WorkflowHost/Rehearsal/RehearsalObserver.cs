@@ -19,7 +19,9 @@ public sealed class RehearsalObserver :
     INotificationHandler<ApprovalDecided>,
     INotificationHandler<ReminderDue>,
     INotificationHandler<EscalationRaised>,
-    INotificationHandler<DeadlineResolved>
+    INotificationHandler<DeadlineResolved>,
+    INotificationHandler<PlanTaskAssigned>,
+    INotificationHandler<PlanTaskProgressReported>
 {
     private readonly Queue<RunTaskRequested> _newTasks = new();
 
@@ -32,6 +34,8 @@ public sealed class RehearsalObserver :
     public List<ReminderDue> Reminders { get; } = [];
     public List<EscalationRaised> Escalations { get; } = [];
     public List<DeadlineResolved> Deadlines { get; } = [];
+    public List<PlanTaskAssigned> PlanTasks { get; } = [];
+    public List<PlanTaskProgressReported> PlanTaskProgress { get; } = [];
     public int TasksOpened { get; private set; }
 
     /// <summary>Tasks opened since the last call, in the order the engine opened them.</summary>
@@ -58,6 +62,8 @@ public sealed class RehearsalObserver :
     public Task Handle(ReminderDue notification, CancellationToken cancellationToken) => Add(Reminders, notification);
     public Task Handle(EscalationRaised notification, CancellationToken cancellationToken) => Add(Escalations, notification);
     public Task Handle(DeadlineResolved notification, CancellationToken cancellationToken) => Add(Deadlines, notification);
+    public Task Handle(PlanTaskAssigned notification, CancellationToken cancellationToken) => Add(PlanTasks, notification);
+    public Task Handle(PlanTaskProgressReported notification, CancellationToken cancellationToken) => Add(PlanTaskProgress, notification);
 
     private static Task Add<T>(List<T> list, T item)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using WorkflowHost.ReportingChains.Approvals;
+using WorkflowHost.ReportingChains.PlanTasks;
 using WorkflowHost.ReportingChains.Reports;
 
 namespace WorkflowHost.Rehearsal;
@@ -86,8 +87,8 @@ public sealed record RehearsalSummary(
 public static class RehearsalSummaryBuilder
 {
     public static async Task<RehearsalSummary> BuildAsync(string plan, string planId, string topInstanceId, RehearsalDriver driver,
-        RehearsalObserver observer, RehearsalActors actors, IReportRepository reports, DateTimeOffset? planDeadlineUtc,
-        CancellationToken cancellationToken = default)
+        RehearsalObserver observer, RehearsalActors actors, IReportRepository reports, IPlanTaskRepository planTasks,
+        DateTimeOffset? planDeadlineUtc, CancellationToken cancellationToken = default)
     {
         var top = await driver.InstanceAsync(topInstanceId, cancellationToken);
         var units = new List<UnitOutcome>();
@@ -101,6 +102,14 @@ public static class RehearsalSummaryBuilder
             units.Add(new UnitOutcome(requested.UnitCode, level, due, submitted, instance?.Incidents.FirstOrDefault()?.Message));
         }
 
+        // An implementation plan's units are the executing units of its tasks: on time when they completed by the due date.
+        foreach (var assigned in observer.PlanTasks)
+        foreach (var unit in assigned.Units)
+        {
+            var completed = observer.PlanTaskProgress.Where(p => p.TaskId == unit.TaskId && p.Completes).Select(p => (DateTimeOffset?)p.ReportedAt).Min();
+            units.Add(new UnitOutcome(unit.UnitCode, "nhiem-vu-" + assigned.TaskNumber, assigned.DueUtc, completed));
+        }
+
         var topUnit = observer.Decisions.FirstOrDefault(d => d.WorkflowInstanceId == topInstanceId)?.UnitCode
                       ?? observer.Consolidations.FirstOrDefault(c => c.WorkflowInstanceId == topInstanceId)?.UnitCode;
         var report = topUnit is null ? null : await reports.FindForInstanceAsync(planId, topInstanceId, topUnit, cancellationToken);
@@ -108,6 +117,16 @@ public static class RehearsalSummaryBuilder
             ? new Dictionary<string, decimal>()
             : report.Current.Indicators.ToDictionary(i => i.Code, i => i.Value ?? 0m, StringComparer.Ordinal);
         var entered = topUnit is null ? new Dictionary<string, decimal>() : Entered(topUnit, actors, []);
+        var finalFound = report is not null;
+        if (report is null && observer.PlanTasks.Count > 0)
+        {
+            // No report at the top: the plan's "totals" are its target values as the database holds them.
+            finalTotals = (await planTasks.ListTargetValuesAsync(planId, cancellationToken)).Where(v => v.WorkflowInstanceId == topInstanceId)
+                .GroupBy(v => v.TargetCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(v => v.Value), StringComparer.Ordinal);
+            entered = actors.TargetsEntered.GroupBy(e => e.Key.Split('|')[1], StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Sum(e => e.Value), StringComparer.Ordinal);
+            finalFound = true;
+        }
 
         var reached = observer.Receipts.Where(r => r.WorkflowInstanceId == topInstanceId).Select(r => (DateTimeOffset?)r.ReceivedAt).Max()
                       ?? observer.Decisions.Where(d => d.WorkflowInstanceId == topInstanceId && d.Decision.Outcome == ApprovalOutcome.Approved)
@@ -115,7 +134,7 @@ public static class RehearsalSummaryBuilder
         return new RehearsalSummary(plan, top?.SubStatus == Workflows.Runtime.WorkflowSubStatus.Finished, units,
             observer.Reminders.Count, observer.Escalations.Count,
             observer.Decisions.Count(d => d.Decision.Outcome == ApprovalOutcome.Rejected), observer.Returns.Count,
-            finalTotals, entered, report is not null, reached, planDeadlineUtc, actors.AnsweredGenerically.Select(t => t.TaskName).ToList());
+            finalTotals, entered, finalFound, reached, planDeadlineUtc, actors.AnsweredGenerically.Select(t => t.TaskName).ToList());
     }
 
     /// <summary>What the actors entered at the units without children under <paramref name="unit"/>, through the children each level summed.</summary>
