@@ -14,7 +14,7 @@ namespace WorkflowHost.ReportingChains.Tests.Plans;
 /// <summary>workflows/plan-003.json: the Lào Cai 2026 implementation plan as a workflow.</summary>
 public partial class Plan003WorkflowTests
 {
-    private static JsonObject Model() => WorkflowDefinitionJson.Parse(File.ReadAllText(RepositoryFiles.PathOf("workflows", "plan-003.json")));
+    private static JsonObject Model(string file = "plan-003.json") => WorkflowDefinitionJson.Parse(File.ReadAllText(RepositoryFiles.PathOf("workflows", file)));
 
     private static IReadOnlyList<JsonObject> Activities() => ((JsonArray)Model()["root"]!["activities"]!).Cast<JsonObject>().ToList();
 
@@ -71,6 +71,7 @@ public partial class Plan003WorkflowTests
     public async Task Run_from_new_year_2026_to_2031_in_virtual_time_it_assigns_the_tasks_and_keeps_every_occasion_and_report()
     {
         await using var engine = new ChainEngine(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        await engine.PublishAsync(Model("plan-003-bao-cao-dinh-ky.json"));
         var run = await engine.StartAsync(await engine.PublishAsync(Model()), new JsonObject { ["planId"] = "003" });
         Assert.Empty((await engine.InstanceAsync(run.InstanceId)).Incidents.Select(i => i.Message));
 
@@ -95,9 +96,18 @@ public partial class Plan003WorkflowTests
         Assert.Equal(Enumerable.Range(2026, 5).Select(y => new DateOnly(y, 7, 27)), occasions.Where(o => o.Name == "Ngày Thương binh - Liệt sĩ").Select(o => o.Date));
         // Every occasion assigns task 2.3 (visits and gifts) anew.
         Assert.Equal(10, engine.Notifications.Of<PlanTaskAssigned>().Count(a => a.TaskNumber == "2.3"));
-        // Đảng ủy UBND tỉnh reports to Ban Thường vụ at the end of each half-year 2026–2030, then the 2030 targets.
+        // Đảng ủy UBND tỉnh reports to Ban Thường vụ at the end of each half-year 2026–2030 — each period its own
+        // reporting chain (draft, collective approval, hand-off), due 15 days after the period — then the 2030 targets.
         var requested = engine.Notifications.Of<RunTaskRequested>();
-        Assert.Equal(10, requested.Count(t => t.TaskName == "WorkflowHost.PeriodicReport"));
+        var periodDrafts = requested.Where(t => t.TaskName == DraftReport.TaskName).ToList();
+        Assert.Equal(10, periodDrafts.Count);
+        Assert.All(periodDrafts, t => Assert.Equal("TU-DUUBND", t.Payload!["unitCode"]!.GetValue<string>()));
+        Assert.Equal(10, periodDrafts.Select(t => t.WorkflowInstanceId).Distinct().Count());
+        foreach (var period in periodDrafts)
+            Assert.Empty((await engine.InstanceAsync(period.WorkflowInstanceId)).Incidents.Select(i => i.Message));
+        var firstPeriod = await engine.InstanceAsync(periodDrafts[0].WorkflowInstanceId);
+        Assert.Equal("2026-06-30", firstPeriod.Input["asOf"]!.GetValue<string>());
+        Assert.Equal("trước ngày 16/7/2026", firstPeriod.Input["deadline"]!.GetValue<string>());
         var review = Assert.Single(requested, t => t.TaskName == "WorkflowHost.PlanTargetsReview");
         Assert.Equal(new DateTimeOffset(2030, 12, 31, 1, 0, 0, TimeSpan.Zero), review.RequestedAt);
         Assert.Equal("TU-DUUBND", review.Payload!["unitCode"]!.GetValue<string>());
