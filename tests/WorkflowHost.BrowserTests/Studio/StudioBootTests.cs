@@ -30,7 +30,7 @@ public sealed class StudioBootTests(BrowserFixture browser, StudioServer server,
                 apiAuthorizations.Enqueue(request.Headers.GetValueOrDefault("authorization", ""));
         };
 
-        var page = await session.OpenAsync(StudioPages.Definitions);
+        var page = await session.OpenAsync(StudioPages.AllDefinitions);
         var row = page.GetByText(definition["name"]!.GetValue<string>(), ExactText);
         await session.WaitForVisibleAsync(row, StudioPages.BootTimeout);
 
@@ -67,7 +67,7 @@ public sealed class StudioBootTests(BrowserFixture browser, StudioServer server,
         await session.Context.SetExtraHTTPHeadersAsync([new("Accept-Encoding", "identity")]);
         var transfer = TransferMeter.Attach(session.Context);
 
-        var page = await session.OpenAsync(StudioPages.Definitions);
+        var page = await session.OpenAsync(StudioPages.AllDefinitions);
         await session.WaitForVisibleAsync(page.GetByText(definition["name"]!.GetValue<string>(), ExactText), StudioPages.BootTimeout);
         await session.AssertHealthyAsync();
 

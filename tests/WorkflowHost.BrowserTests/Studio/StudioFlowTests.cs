@@ -30,8 +30,7 @@ public sealed class StudioFlowTests(BrowserFixture browser, StudioServer server,
         await using var session = await browser.NewSessionAsync(server, "step1-definitions");
         await StudioPages.SignInAsync(session, "designer");
 
-        // Studio's list reads its paging from the page's query string (1-based page): one page large enough for every seed.
-        var page = await session.OpenAsync($"{StudioPages.Definitions}?page=1&pageSize=100");
+        var page = await session.OpenAsync(StudioPages.AllDefinitions);
 
         foreach (var name in names)
             await session.WaitForVisibleAsync(page.GetByText(name, ExactText).First, StudioPages.BootTimeout);
@@ -209,7 +208,7 @@ public sealed class StudioFlowTests(BrowserFixture browser, StudioServer server,
         await server.ImportAsync(designer, StudioServer.SamplePath("timer-workflow.json"));
         await using var session = await browser.NewSessionAsync(server, "step6-import-export");
         await StudioPages.SignInAsync(session, "designer");
-        var page = await session.OpenAsync(StudioPages.Definitions);
+        var page = await session.OpenAsync(StudioPages.AllDefinitions);
         await session.WaitForVisibleAsync(page.GetByText("TimerWorkflow", ExactText), StudioPages.BootTimeout);
 
         // Studio's Import (list toolbar) is a MudFileUpload: its hidden file input takes the file; Studio parses it and
@@ -302,7 +301,7 @@ public sealed class StudioFlowTests(BrowserFixture browser, StudioServer server,
         await using var session = await browser.NewSessionAsync(server, "step7-auditor");
         await StudioPages.SignInAsync(session, "auditor");
 
-        var list = await session.OpenAsync(StudioPages.Definitions);
+        var list = await session.OpenAsync(StudioPages.AllDefinitions);
         await session.WaitForVisibleAsync(list.GetByText(definition["name"]!.GetValue<string>(), ExactText).First, StudioPages.BootTimeout);
         // Studio 3.8.2's list shows read-only mode by disabling creation (no banner text).
         Assert.True(await StudioPages.CreateWorkflowButton(list).IsDisabledAsync());

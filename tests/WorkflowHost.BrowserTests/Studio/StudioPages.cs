@@ -9,6 +9,12 @@ public static class StudioPages
     public const string Definitions = "/studio/quy-trinh";
     public const string Instances = "/studio/phien-chay";
 
+    /// <summary>
+    /// The definitions list on one page large enough for every seed workflow and imported sample (Studio reads its
+    /// 1-based paging from the query string); on its default page a row looked up by name may be on page 2.
+    /// </summary>
+    public const string AllDefinitions = Definitions + "?page=1&pageSize=100";
+
     // A cold boot downloads ~8 MB and starts .NET in WASM (about 5 s here); generous for a shared 2-core CI box.
     public static readonly TimeSpan BootTimeout = TimeSpan.FromSeconds(60);
 
