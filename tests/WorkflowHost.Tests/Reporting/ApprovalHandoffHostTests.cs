@@ -91,14 +91,6 @@ public sealed class ApprovalHandoffHostTests : IDisposable
     private Task<InboxItem> OpenItemAsync(string instanceId, string kind) => InScopeAsync(async s =>
         (await s.GetRequiredService<IInboxItemRepository>().ListOpenOfInstanceAsync(instanceId)).Single(i => i.Kind == kind));
 
-    /// <summary>Posts a task form of the inbox page as the browser does (with the antiforgery token of the page).</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, Guid itemId, params (string Key, string Value)[] fields)
-    {
-        var page = $"/Inbox/Details/{itemId}";
-        var token = LoginForm.TokenFrom(await client.GetStringAsync(page));
-        return await client.PostAsync(page + "?handler=Form", new FormUrlEncodedContent(
-            fields.Select(f => KeyValuePair.Create(f.Key, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token))));
-    }
 
     [Fact]
     public async Task A_run_leaves_the_vote_session_the_submission_and_the_reminder_rows_in_the_database()
@@ -121,7 +113,7 @@ public sealed class ApprovalHandoffHostTests : IDisposable
         Assert.Contains("Biểu quyết — Lý Văn Hải", WebUtility.HtmlDecode(ballotPage));
         Assert.Contains("0/1 tham gia", WebUtility.HtmlDecode(ballotPage));
         Assert.Contains("value=\"disagree\"", ballotPage);
-        var voted = await PostFormAsync(secretary, ballot.Id, ("choice", "agree"), ("Comment", "Nhất trí"));
+        var voted = await InboxTaskForm.PostAsync(secretary, ballot.Id, ("choice", "agree"), ("Comment", "Nhất trí"));
         Assert.Equal(HttpStatusCode.Redirect, voted.StatusCode); // the head's vote decides: the ballot is done
         await Driver.RunUntilIdleAsync(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero)); // the submission's stimulus to the reminders
 
@@ -129,10 +121,10 @@ public sealed class ApprovalHandoffHostTests : IDisposable
         Assert.Equal(("TU-BTGDV", "receiver"), (receive.UnitCode, receive.RequiredRole));
         var admin = await LoginForm.SignedInClientAsync(_factory, "admin");
         Assert.Contains("Tiếp nhận báo cáo của DUX-BATXAT", WebUtility.HtmlDecode(await admin.GetStringAsync($"/Inbox/Details/{receive.Id}")));
-        var refused = await PostFormAsync(admin, receive.Id, ("action", "return"), ("reasons", " "));
+        var refused = await InboxTaskForm.PostAsync(admin, receive.Id, ("action", "return"), ("reasons", " "));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("Trả lại báo cáo phải nêu lý do.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
-        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(admin, receive.Id, ("action", "acknowledge"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await InboxTaskForm.PostAsync(admin, receive.Id, ("action", "acknowledge"))).StatusCode);
 
         var session = Assert.Single(await InScopeAsync(s => s.GetRequiredService<IVoteSessionRepository>().ListForReportAsync(ReportId)));
         Assert.Equal((VoteSessionState.Decided, ApprovalOutcome.Approved, 1), (session.State, session.Decision!.Outcome, session.Votes.Count));

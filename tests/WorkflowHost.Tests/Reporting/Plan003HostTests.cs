@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,40 @@ public sealed class Plan003HostTests : IDisposable
     }
 
     public void Dispose() => _root.Dispose();
+
+    [Fact]
+    public async Task An_executing_unit_reports_progress_through_the_inbox_form_a_bad_value_is_refused_and_nothing_is_lost()
+    {
+        using var factory = new WorkflowHostFactory(_root);
+        factory.Clock.Advance(Start - factory.Clock.GetUtcNow());
+        _ = factory.Server;
+        var run = await factory.InScopeAsync(s => s.GetRequiredService<IWorkflowRuntime>().StartAsync(
+            new StartWorkflowRequest { DefinitionId = "plan-003", Input = new JsonObject { ["planId"] = "003" } }));
+        var item = await factory.InScopeAsync(async s => await s.GetRequiredService<WorkflowHostDbContext>().Set<InboxItem>()
+            .SingleAsync(i => i.WorkflowInstanceId == run.InstanceId && i.Title.StartsWith("Nhiệm vụ 1.3:")));
+        var admin = await LoginForm.SignedInClientAsync(factory, "admin");
+
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/Inbox/Details/{item.Id}"));
+        Assert.Contains("Báo cáo tiến độ nhiệm vụ 1.3", page);
+        Assert.Contains("name=\"target:MT-CHEDO\"", page);
+
+        var refused = await InboxTaskForm.PostAsync(admin, item.Id, ("action", "complete"), ("text", "Đã hỗ trợ xong 52 hộ."), ("target:MT-CHEDO", "-5"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var refusedPage = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("không được âm", refusedPage);
+        Assert.Contains("Đã hỗ trợ xong 52 hộ.", refusedPage); // what was typed is still there
+
+        var done = await InboxTaskForm.PostAsync(admin, item.Id, ("action", "complete"), ("text", "Đã hỗ trợ xong 52 hộ."), ("target:MT-CHEDO", "97,5"), ("target:MT-NHATAM", ""));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var (assignment, values) = await factory.InScopeAsync(async s =>
+        {
+            var plans = s.GetRequiredService<IPlanTaskRepository>();
+            return (Assert.Single(await plans.ListAssignmentsAsync(run.InstanceId, "1.3")), await plans.ListTargetValuesAsync("003"));
+        });
+        Assert.Equal(PlanTaskState.Completed, assignment.State);
+        Assert.Equal([("MT-CHEDO", 97.5m)], values.Select(v => (v.TargetCode, v.Value)));
+    }
+
 
     [Fact]
     public async Task Started_through_the_host_it_puts_each_task_in_the_inboxes_of_its_executing_units_and_persists_the_answers()

@@ -23,6 +23,7 @@ public static class InboxForms
             ["DraftReport"] = DraftReportForm.Answer,
             ["CastVote"] = ApprovalForms.CastVoteAnswer,
             ["ReceiveReport"] = ApprovalForms.ReceiveReportAnswer,
+            ["ReportTaskProgress"] = PlanTaskForms.ProgressAnswer,
         };
 
     public static string? TaskNameOf(InboxItemDto item) => Text(Payload(item), "taskName");
