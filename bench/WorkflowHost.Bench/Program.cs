@@ -15,8 +15,9 @@ using WorkflowHost.Workflows.DependencyInjection;
 using WorkflowHost.Workflows.Notifications;
 using WorkflowHost.Workflows.Scheduling;
 
-// The engine on the host's EF stores and SQLite settings, on a temp file, single-threaded: instance starts,
-// RunTask completions and timer fires, each beside the raw single-row commit rate of the same file. A warm-up round
+// The engine on the host's EF stores and SQLite settings, on a temp file: instance starts and RunTask completions by
+// --clients concurrent callers (and completions once more by one caller), timer fires by the scheduler, each beside
+// the raw single-row commit rate of the same file (one connection, one prepared INSERT per transaction). A warm-up round
 // (JIT with tiered compilation and dynamic PGO, EF query caches, SQLite page cache) runs first and is not reported:
 // half the count, at least 200 items, so the measured rounds see the steady state a long-running host sees.
 var options = BenchOptions.Parse(args);
@@ -55,10 +56,10 @@ try
     var phases = new EnginePhases(provider, clock, tasks);
     var warmUp = Math.Max(options.Count / 2, 200);
     await RawSqliteCommits.MeasureAsync(connectionString, warmUp, options.TimeLimit, print: false);
-    await phases.RunAsync(warmUp, options.TimeLimit, print: false);
+    await phases.RunAsync(warmUp, options.TimeLimit, options.Clients, print: false);
 
     var raw = await RawSqliteCommits.MeasureAsync(connectionString, options.Count, options.TimeLimit);
-    var engine = await phases.RunAsync(options.Count, options.TimeLimit);
+    var engine = await phases.RunAsync(options.Count, options.TimeLimit, options.Clients);
 
     using var process = Process.GetCurrentProcess();
     var gc = GC.GetGCMemoryInfo();

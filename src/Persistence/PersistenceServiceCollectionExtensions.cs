@@ -23,7 +23,7 @@ public static class PersistenceServiceCollectionExtensions
     {
         var settings = DatabaseSettings.From(configuration, rootPath);
         services.AddSingleton(settings);
-        services.AddDbContext<WorkflowHostDbContext>(options => Configure(options, settings));
+        services.AddDbContextPool<WorkflowHostDbContext>(options => Configure(options, settings));
         // The Identity part of the model depends on these store options; fixing them here keeps the model (and so
         // the hand-written migration) the same whoever builds the context.
         services.Configure<IdentityOptions>(ConfigureIdentityStore);

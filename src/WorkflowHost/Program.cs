@@ -13,7 +13,6 @@ using WorkflowHost.Infrastructure.Logging;
 using WorkflowHost.Infrastructure.WorkflowEngine;
 using WorkflowHost.Infrastructure.ProblemDetails;
 using WorkflowHost.Infrastructure.Reporting;
-using WorkflowHost.Infrastructure.WorkflowEngine;
 using WorkflowHost.Persistence;
 using WorkflowHost.Rehearsal;
 using WorkflowHost.Seeding;

@@ -22,7 +22,7 @@ public class ExpressionTests
     [InlineData("JSON.stringify({a: [1, 2]})", "{\"a\":[1,2]}")]
     [InlineData("variables.greeting + ', ' + input.Name", "Hello, Lan")]
     [InlineData("getGreeting() + ' ' + getName() + ' ' + getInput('Name')", "Hello Lan Lan")]
-    [InlineData("getWorkflowInstanceId().length", "16")]
+    [InlineData("getWorkflowInstanceId().length", "24")]
     public async Task JavaScript_sees_variables_and_inputs(string script, string expected)
     {
         var (engine, run) = await RunTextAsync(Js(script), new JsonArray(Variable("g", "greeting", "String", "Hello")), new JsonObject { ["Name"] = "Lan" });

@@ -104,8 +104,8 @@ public class SerializationTests
         Assert.Equal("WriteLine1:input-text", first["text"]!["memoryReference"]!["id"]!.GetValue<string>());
         Assert.Equal("String", first["text"]!["typeName"]!.GetValue<string>());
         Assert.Equal("fc:variable-1", stored["variables"]![0]!["id"]!.GetValue<string>());
-        Assert.Matches("^[0-9a-f]{16}$", result.Definition.Id);
-        Assert.Matches("^[0-9a-f]{16}$", result.Definition.DefinitionId);
+        Assert.Matches("^[0-9a-f]{24}$", result.Definition.Id);
+        Assert.Matches("^[0-9a-f]{24}$", result.Definition.DefinitionId);
     }
 
     [Fact]

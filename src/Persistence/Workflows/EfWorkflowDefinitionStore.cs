@@ -8,7 +8,7 @@ using WorkflowHost.Workflows.Scheduling;
 namespace WorkflowHost.Persistence.Workflows;
 
 /// <summary>Definition versions in <c>WorkflowDefinitions</c>; semantics of <see cref="InMemoryWorkflowStore"/>.</summary>
-public sealed class EfWorkflowDefinitionStore(WorkflowHostDbContext db, IServiceScopeFactory scopes) : IWorkflowDefinitionStore
+public sealed class EfWorkflowDefinitionStore(WorkflowHostDbContext db, EngineTransaction transactions) : IWorkflowDefinitionStore
 {
     private static readonly PerModel<Func<WorkflowHostDbContext, string, CancellationToken, Task<WorkflowDefinitionRow?>>> ById = new(() =>
         EF.CompileAsyncQuery((WorkflowHostDbContext db, string id, CancellationToken _) =>
@@ -66,7 +66,7 @@ public sealed class EfWorkflowDefinitionStore(WorkflowHostDbContext db, IService
     }
 
     public Task CommitAsync(DefinitionCommit commit, CancellationToken cancellationToken = default) =>
-        EngineTransaction.RunAsync(scopes, async db =>
+        transactions.RunAsync(async db =>
         {
             var replaced = commit.DeletedVersionIds.Concat(commit.Upserts.Select(v => v.Id)).Distinct().ToList();
             if (replaced.Count > 0)

@@ -11,9 +11,10 @@ namespace WorkflowHost.Persistence.Workflows;
 /// The write side of the runtime. A burst's <see cref="WorkflowCommit"/> is one transaction with no read-modify-write:
 /// a conditional UPDATE of the instance (by id and the row version the burst read; no match → the whole transaction
 /// is rolled back and <see cref="ConcurrencyException"/> thrown before any handler runs), set-based deletes and
-/// multi-row inserts, all sent as one command (<see cref="RowBatch"/>). Upserts are "delete these ids, insert the rows".
+/// multi-row inserts and upserts, all sent as one command (<see cref="RowBatch"/>), inside the group commit of
+/// <see cref="EngineTransaction"/>.
 /// </summary>
-public sealed class EfWorkflowStateStore(WorkflowHostDbContext db, IServiceScopeFactory scopes) : IWorkflowStateStore
+public sealed class EfWorkflowStateStore(WorkflowHostDbContext db, EngineTransaction transactions, IServiceScopeFactory scopes) : IWorkflowStateStore
 {
     // The reads of every resume are compiled once (per EF model: SQLite and PostgreSQL models differ): EF's per-call
     // query-cache lookup cost more than the SQL itself.
@@ -43,9 +44,9 @@ public sealed class EfWorkflowStateStore(WorkflowHostDbContext db, IServiceScope
         try
         {
             var commits = commit.SelfAndChildren().ToList();
-            await EngineTransaction.RunAsync(scopes, async db =>
+            await transactions.RunAsync(async db =>
             {
-                foreach (var each in commits) await WriteAsync(db, each, cancellationToken);
+                foreach (var each in commits) await WriteAsync(db, each, CancellationToken.None);
             }, commits.SelectMany(c => c.Notifications).ToList(), cancellationToken);
         }
         catch (Exception exception) when (exception is DbException or DbUpdateException)
@@ -65,17 +66,14 @@ public sealed class EfWorkflowStateStore(WorkflowHostDbContext db, IServiceScope
     private static async Task WriteAsync(WorkflowHostDbContext db, WorkflowCommit commit, CancellationToken cancellationToken)
     {
         var row = RowMapping.ToRow(commit.Instance);
-        // A new instance has no rows yet: only rows it explicitly removes (a trigger's or dispatch's due row) exist.
-        var isNew = commit.ExpectedRowVersion is null;
         var batch = new RowBatch(db);
         if (commit.ExpectedRowVersion is { } expected) batch.UpdateIfUnchanged(row, expected);
         else batch.Insert([row]);
-        batch.DeleteByIds<WorkflowBookmarkRow>(commit.BookmarksRemoved.Concat(isNew ? [] : commit.BookmarksAdded.Select(b => b.Id)).Distinct().ToList());
-        batch.DeleteByIds<WorkflowTimerRow>(commit.TimersRemoved.Concat(isNew ? [] : commit.TimersAdded.Select(t => t.Id)).Distinct().ToList());
-        batch.DeleteByIds<ActivityExecutionRecordRow>(isNew ? [] : commit.ActivityRecords.Select(r => r.Id).ToList());
-        batch.Insert(commit.BookmarksAdded.Select(RowMapping.ToRow));
-        batch.Insert(commit.TimersAdded.Select(RowMapping.ToRow));
-        batch.Insert(commit.ActivityRecords.Select(RowMapping.ToRow));
+        batch.DeleteByIds<WorkflowBookmarkRow>(commit.BookmarksRemoved.Except(commit.BookmarksAdded.Select(b => b.Id)).ToList());
+        batch.DeleteByIds<WorkflowTimerRow>(commit.TimersRemoved.Except(commit.TimersAdded.Select(t => t.Id)).ToList());
+        batch.Upsert(commit.BookmarksAdded.Select(RowMapping.ToRow));
+        batch.Upsert(commit.TimersAdded.Select(RowMapping.ToRow));
+        batch.Upsert(commit.ActivityRecords.Select(RowMapping.ToRow));
         batch.Insert(commit.JournalEntries.Select(RowMapping.ToRow));
         if (!await batch.ExecuteAsync(cancellationToken))
             throw new ConcurrencyException(
@@ -101,7 +99,7 @@ public sealed class EfWorkflowStateStore(WorkflowHostDbContext db, IServiceScope
     public async Task<bool> DeleteInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var deleted = false;
-        await EngineTransaction.RunAsync(scopes, async db =>
+        await transactions.RunAsync(async db =>
         {
             deleted = await db.Set<WorkflowInstanceRow>().Where(i => i.Id == instanceId).ExecuteDeleteAsync(cancellationToken) > 0;
             if (!deleted) return;

@@ -35,7 +35,8 @@ internal sealed class RowBatch(WorkflowHostDbContext db)
             Key = entity.FindPrimaryKey()!.Properties.Single();
             KeyColumn = Column(Key);
             KeyMapping = (RelationalTypeMapping)Key.GetRelationalTypeMapping();
-            Properties = entity.GetProperties().Select(p => new Column(Column(p), (RelationalTypeMapping)p.GetRelationalTypeMapping(), p.GetGetter(), p == Key)).ToList();
+            Properties = entity.GetProperties().Select(p => new Column(Column(p), (RelationalTypeMapping)p.GetRelationalTypeMapping(), p.GetGetter(),
+                p == Key, p != Key && p.GetAfterSaveBehavior() == PropertySaveBehavior.Save)).ToList();
             ColumnList = string.Join(", ", Properties.Select(p => p.Name));
             RowPlaceholders = $"({Placeholders(Properties.Count)})";
             if (entity.GetProperties().SingleOrDefault(p => p.IsConcurrencyToken) is { } token)
@@ -57,7 +58,8 @@ internal sealed class RowBatch(WorkflowHostDbContext db)
     }
 
     // The mapping's converter (UTC instants) is applied when the parameter is created.
-    private sealed record Column(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool IsKey);
+    // Updatable: what an update or an upsert sets (the key and the columns fixed after insert are left out).
+    private sealed record Column(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool IsKey, bool IsUpdatable);
 
     private TableShape Shape<TRow>() =>
         Shapes.GetOrAdd((db.Model, typeof(TRow)), key => new TableShape(key.Item1.FindEntityType(key.Item2)!, db.GetService<ISqlGenerationHelper>()));
@@ -71,7 +73,7 @@ internal sealed class RowBatch(WorkflowHostDbContext db)
     {
         if (_statements.Count > 0) throw new InvalidOperationException("The guarded update must be the first statement.");
         var shape = Shape<TRow>();
-        var columns = shape.Properties.Where(p => !p.IsKey).ToList();
+        var columns = shape.Properties.Where(p => p.IsUpdatable).ToList();
         var parameters = columns.Select(p => (p.Mapping, p.Getter.GetClrValue(row))).ToList();
         parameters.Add((shape.KeyMapping, shape.Key.GetGetter().GetClrValue(row)));
         parameters.Add((shape.TokenMapping!, expectedToken));
@@ -102,6 +104,26 @@ internal sealed class RowBatch(WorkflowHostDbContext db)
                     parameters.Add((property.Mapping, property.Getter.GetClrValue(row)));
             var values = string.Join(", ", Enumerable.Repeat(shape.RowPlaceholders, chunk.Length));
             _statements.Add(($"INSERT INTO {shape.Table} ({shape.ColumnList}) VALUES {values}", parameters));
+        }
+    }
+
+    /// <summary>
+    /// Inserts the rows, or updates the updatable columns of those whose key exists (<c>INSERT … ON CONFLICT (key) DO
+    /// UPDATE</c>, the same on SQLite and PostgreSQL): a row rewritten at every commit (an activity's record) keeps its
+    /// place and its index entries.
+    /// </summary>
+    public void Upsert<TRow>(IEnumerable<TRow> rows) where TRow : class
+    {
+        var shape = Shape<TRow>();
+        foreach (var chunk in rows.Chunk(MaxRowsPerInsert))
+        {
+            var parameters = new List<(RelationalTypeMapping, object?)>(chunk.Length * shape.Properties.Count);
+            foreach (var row in chunk)
+                foreach (var property in shape.Properties)
+                    parameters.Add((property.Mapping, property.Getter.GetClrValue(row)));
+            var values = string.Join(", ", Enumerable.Repeat(shape.RowPlaceholders, chunk.Length));
+            _statements.Add(($"INSERT INTO {shape.Table} ({shape.ColumnList}) VALUES {values} ON CONFLICT ({shape.KeyColumn}) DO UPDATE SET " +
+                             string.Join(", ", shape.Properties.Where(p => p.IsUpdatable).Select(p => $"{p.Name} = excluded.{p.Name}")), parameters));
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace WorkflowHost.Persistence.Workflows;
@@ -11,6 +12,15 @@ internal static class EngineColumns
     public const int Id = 100;
     public const int Name = 256;
     public const int Enum = 20;
+
+    /// <summary>
+    /// Columns fixed when the row is inserted. The engine's updates and upserts (<see cref="RowBatch"/>) leave them out
+    /// of their SET lists, so SQLite does not rewrite the entries of the indexes on them at every commit.
+    /// </summary>
+    public static void FixedAfterInsert<TRow>(this EntityTypeBuilder<TRow> row, params string[] properties) where TRow : class
+    {
+        foreach (var property in properties) row.Property(property).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+    }
 }
 
 public sealed class WorkflowDefinitionRowConfiguration : IEntityTypeConfiguration<WorkflowDefinitionRow>
@@ -45,6 +55,9 @@ public sealed class WorkflowInstanceRowConfiguration : IEntityTypeConfiguration<
         row.Property(i => i.Name).HasMaxLength(EngineColumns.Name);
         row.Property(i => i.ParentWorkflowInstanceId).HasMaxLength(EngineColumns.Id);
         row.Property(i => i.RowVersion).IsConcurrencyToken();
+        row.FixedAfterInsert(nameof(WorkflowInstanceRow.DefinitionId), nameof(WorkflowInstanceRow.DefinitionVersionId),
+            nameof(WorkflowInstanceRow.Version), nameof(WorkflowInstanceRow.IsSystem), nameof(WorkflowInstanceRow.ParentWorkflowInstanceId),
+            nameof(WorkflowInstanceRow.CreatedAt));
         row.HasIndex(i => i.DefinitionId);
         row.HasIndex(i => i.DefinitionVersionId);
         row.HasIndex(i => new { i.Status, i.SubStatus });
@@ -107,6 +120,8 @@ public sealed class ActivityExecutionRecordRowConfiguration : IEntityTypeConfigu
         row.Property(r => r.ActivityId).HasMaxLength(EngineColumns.Name);
         row.Property(r => r.ActivityType).HasMaxLength(EngineColumns.Name);
         row.Property(r => r.Status).HasMaxLength(EngineColumns.Enum);
+        row.FixedAfterInsert(nameof(ActivityExecutionRecordRow.WorkflowInstanceId), nameof(ActivityExecutionRecordRow.ActivityId),
+            nameof(ActivityExecutionRecordRow.ActivityNodeId), nameof(ActivityExecutionRecordRow.ActivityType));
         row.HasIndex(r => new { r.WorkflowInstanceId, r.ActivityNodeId });
     }
 }

@@ -18,6 +18,7 @@ public static class WorkflowStoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddWorkflowEngineEfStores(this IServiceCollection services, DatabaseSettings settings)
     {
+        services.AddSingleton<EngineTransaction>();
         services.AddScoped<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
         services.AddScoped<IWorkflowStateStore, EfWorkflowStateStore>();
         services.AddScoped<ITimerStore, EfTimerStore>();

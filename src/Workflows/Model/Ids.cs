@@ -2,13 +2,21 @@ using System.Security.Cryptography;
 
 namespace WorkflowHost.Workflows.Model;
 
-/// <summary>Generates ids the way Elsa does: 16 lowercase hex characters (a random 64-bit number).</summary>
+/// <summary>
+/// Identifiers of definitions, instances, activity executions, bookmarks, timers, journal entries and tasks.
+/// <see cref="New"/> gives 24 lowercase hex characters: 48 bits of the creation millisecond (real time, not the
+/// workflow clock), then 48 random bits. Time first, because every one of them is a primary key: new rows land at the
+/// right edge of their index, so a commit touches a few pages instead of one random page per row (about half the
+/// bytes written per commit on SQLite). Elsa's own ids are 16 random hex characters; Studio treats ids as opaque text.
+/// </summary>
 public static class Ids
 {
     public static string New()
     {
-        Span<byte> bytes = stackalloc byte[8];
-        RandomNumberGenerator.Fill(bytes);
+        Span<byte> bytes = stackalloc byte[12];
+        var milliseconds = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        for (var i = 5; i >= 0; i--, milliseconds >>= 8) bytes[i] = (byte)milliseconds;
+        RandomNumberGenerator.Fill(bytes[6..]);
         return Convert.ToHexStringLower(bytes);
     }
 

@@ -23,8 +23,8 @@ public sealed class WorkflowDefinitionApiTests(HostFixture host) : IClassFixture
 
         var definition = response["workflowDefinition"]!.AsObject();
         Assert.False(response["alreadyPublished"]!.GetValue<bool>());
-        Assert.Equal(16, definition["id"]!.GetValue<string>().Length);
-        Assert.Equal(16, definition["definitionId"]!.GetValue<string>().Length);
+        Assert.Equal(24, definition["id"]!.GetValue<string>().Length);
+        Assert.Equal(24, definition["definitionId"]!.GetValue<string>().Length);
         Assert.Equal("Quy trình mới", definition["name"]!.GetValue<string>());
         Assert.Equal(1, definition["version"]!.GetValue<int>());
         Assert.True(definition["isLatest"]!.GetValue<bool>());

@@ -67,6 +67,11 @@ public sealed class EngineHost : IAsyncDisposable
     public TimerScheduler Scheduler => _provider.GetRequiredService<TimerScheduler>();
     public ConcurrentQueue<INotification> Notifications { get; } = new();
     public Type? FailOn { get; set; }
+    /// <summary>Makes the handler throw for the notifications it matches (one instance's, say).</summary>
+    public Func<INotification, bool>? FailWhen { get; set; }
+    /// <summary>An async-local the test sets around a runtime call; handlers record what they see of it.</summary>
+    public static readonly AsyncLocal<string?> Caller = new();
+    public ConcurrentDictionary<INotification, string?> CallerSeenBy { get; } = new();
     /// <summary>Appends an audit record for every WorkflowStarted, as a domain handler adds rows to the engine's commit.</summary>
     public bool AuditStarts { get; set; }
 
@@ -107,8 +112,10 @@ public sealed class EngineHost : IAsyncDisposable
     {
         public Task Handle(T notification, CancellationToken cancellationToken)
         {
-            if (host.FailOn == typeof(T)) throw new InvalidOperationException($"handler of {typeof(T).Name} failed");
+            if (host.FailOn == typeof(T) || host.FailWhen?.Invoke(notification) == true)
+                throw new InvalidOperationException($"handler of {typeof(T).Name} failed");
             host.Notifications.Enqueue(notification);
+            host.CallerSeenBy[notification] = Caller.Value;
             return Task.CompletedTask;
         }
     }
