@@ -9,7 +9,7 @@ namespace WorkflowHost.Persistence.Workflows;
 
 /// <summary>
 /// The row writes of one engine commit sent as few commands as possible: the instance's guarded update first, then
-/// set-based deletes and multi-row INSERTs, several statements per command. EF's SaveChanges sends one command per row
+/// set-based deletes and multi-row INSERTs and upserts, several statements per command. EF's SaveChanges sends one command per row
 /// on SQLite (15–20 per burst); this sends one. Columns, value conversions (UTC instants) and parameter types come
 /// from the EF model, so the SQL is the same on SQLite and PostgreSQL and cannot drift from the mapping.
 /// </summary>
@@ -93,26 +93,18 @@ internal sealed class RowBatch(WorkflowHostDbContext db)
         }
     }
 
-    public void Insert<TRow>(IEnumerable<TRow> rows) where TRow : class
-    {
-        var shape = Shape<TRow>();
-        foreach (var chunk in rows.Chunk(MaxRowsPerInsert))
-        {
-            var parameters = new List<(RelationalTypeMapping, object?)>(chunk.Length * shape.Properties.Count);
-            foreach (var row in chunk)
-                foreach (var property in shape.Properties)
-                    parameters.Add((property.Mapping, property.Getter.GetClrValue(row)));
-            var values = string.Join(", ", Enumerable.Repeat(shape.RowPlaceholders, chunk.Length));
-            _statements.Add(($"INSERT INTO {shape.Table} ({shape.ColumnList}) VALUES {values}", parameters));
-        }
-    }
+    public void Insert<TRow>(IEnumerable<TRow> rows) where TRow : class => AddInserts(rows, _ => "");
 
     /// <summary>
     /// Inserts the rows, or updates the updatable columns of those whose key exists (<c>INSERT … ON CONFLICT (key) DO
     /// UPDATE</c>, the same on SQLite and PostgreSQL): a row rewritten at every commit (an activity's record) keeps its
     /// place and its index entries.
     /// </summary>
-    public void Upsert<TRow>(IEnumerable<TRow> rows) where TRow : class
+    public void Upsert<TRow>(IEnumerable<TRow> rows) where TRow : class => AddInserts(rows, shape =>
+        $" ON CONFLICT ({shape.KeyColumn}) DO UPDATE SET " +
+        string.Join(", ", shape.Properties.Where(p => p.IsUpdatable).Select(p => $"{p.Name} = excluded.{p.Name}")));
+
+    private void AddInserts<TRow>(IEnumerable<TRow> rows, Func<TableShape, string> onConflict) where TRow : class
     {
         var shape = Shape<TRow>();
         foreach (var chunk in rows.Chunk(MaxRowsPerInsert))
@@ -122,8 +114,7 @@ internal sealed class RowBatch(WorkflowHostDbContext db)
                 foreach (var property in shape.Properties)
                     parameters.Add((property.Mapping, property.Getter.GetClrValue(row)));
             var values = string.Join(", ", Enumerable.Repeat(shape.RowPlaceholders, chunk.Length));
-            _statements.Add(($"INSERT INTO {shape.Table} ({shape.ColumnList}) VALUES {values} ON CONFLICT ({shape.KeyColumn}) DO UPDATE SET " +
-                             string.Join(", ", shape.Properties.Where(p => p.IsUpdatable).Select(p => $"{p.Name} = excluded.{p.Name}")), parameters));
+            _statements.Add(($"INSERT INTO {shape.Table} ({shape.ColumnList}) VALUES {values}{onConflict(shape)}", parameters));
         }
     }
 
