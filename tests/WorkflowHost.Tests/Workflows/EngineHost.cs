@@ -72,6 +72,8 @@ public sealed class EngineHost : IAsyncDisposable
     /// <summary>An async-local the test sets around a runtime call; handlers record what they see of it.</summary>
     public static readonly AsyncLocal<string?> Caller = new();
     public ConcurrentDictionary<INotification, string?> CallerSeenBy { get; } = new();
+    /// <summary>Extra work a handler does inside the commit (a handler that calls the runtime, say).</summary>
+    public Func<INotification, Task>? AlsoDo { get; set; }
     /// <summary>Appends an audit record for every WorkflowStarted, as a domain handler adds rows to the engine's commit.</summary>
     public bool AuditStarts { get; set; }
 
@@ -110,13 +112,13 @@ public sealed class EngineHost : IAsyncDisposable
 
     private sealed class RecordingHandler<T>(EngineHost host) : INotificationHandler<T> where T : INotification
     {
-        public Task Handle(T notification, CancellationToken cancellationToken)
+        public async Task Handle(T notification, CancellationToken cancellationToken)
         {
             if (host.FailOn == typeof(T) || host.FailWhen?.Invoke(notification) == true)
                 throw new InvalidOperationException($"handler of {typeof(T).Name} failed");
+            if (host.AlsoDo is { } alsoDo) await alsoDo(notification);
             host.Notifications.Enqueue(notification);
             host.CallerSeenBy[notification] = Caller.Value;
-            return Task.CompletedTask;
         }
     }
 }

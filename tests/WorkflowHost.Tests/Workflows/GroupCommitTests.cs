@@ -71,4 +71,20 @@ public sealed class GroupCommitTests : IDisposable
             Assert.Equal(caller, host.CallerSeenBy[notification]);
         }
     }
+
+    [Fact]
+    public async Task A_handler_that_calls_the_runtime_is_refused_and_nothing_of_its_burst_is_written()
+    {
+        await using var host = await _database.StartHostAsync();
+        var version = await host.PublishAsync(TestWorkflows.WaitOnTask());
+        host.AlsoDo = n => n is WorkflowStarted
+            ? host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionVersionId = version.Id })
+            : Task.CompletedTask;
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            host.Runtime.StartAsync(new StartWorkflowRequest { DefinitionVersionId = version.Id }));
+
+        Assert.Contains("inside another engine commit", refused.Message);
+        Assert.Equal(0, (await host.Store<IWorkflowQueryStore, Page<WorkflowInstanceSummary>>(s => s.QueryInstancesAsync(new WorkflowInstanceQuery()))).TotalCount);
+    }
 }
